@@ -1,0 +1,45 @@
+"""The case timeline: one small factory per kind of event, so every entry reads the same way.
+
+Call these only from services, inside the service's transaction, so an event is written if and
+only if the change it describes is.
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from .models import Case, CaseEvent
+
+
+def _event(case: Case, kind: str, summary: str, *, actor=None, at: datetime | None = None,
+           **data) -> CaseEvent:
+    return CaseEvent.objects.create(
+        case=case, kind=kind, summary=summary[:500], actor=actor,
+        occurred_at=at or timezone.now(), data=data,
+    )
+
+
+def case_created(case: Case, *, actor=None, at=None, via: str = "") -> CaseEvent:
+    how = f" from {via}" if via else ""
+    return _event(case, "case.created", f"Case {case.urn_display} created{how}.", actor=actor, at=at)
+
+
+def case_imported(case: Case, *, actor=None, at=None, filename: str, changes: list[str]) -> CaseEvent:
+    listed = ", ".join(changes[:8]) + (" …" if len(changes) > 8 else "")
+    return _event(case, "case.imported", f"Case file {filename} imported: {listed}.",
+                  actor=actor, at=at, filename=filename, changes=changes)
+
+
+def case_stage_changed(case: Case, *, old: str, new: str, reason: str = "", actor=None,
+                       at=None) -> CaseEvent:
+    from .constants import Stage
+
+    text = f"Stage changed from '{Stage(old).label}' to '{Stage(new).label}'."
+    if reason:
+        text += f" {reason}"
+    return _event(case, "case.stage.changed", text, actor=actor, at=at, old=old, new=new,
+                  reason=reason)
+
+
+def note_added(case: Case, *, text: str, actor=None, at=None) -> CaseEvent:
+    return _event(case, "case.note.added", text, actor=actor, at=at)

@@ -1,0 +1,139 @@
+"""Importing and exporting case files.
+
+An import is an upsert keyed by URN and all-or-nothing per file: a file that fails any check is
+refused with every problem listed, and nothing from it is written. Importing a file that matches
+what the database already holds changes nothing at all (no write, no timeline entry).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from casework.cases import events
+from casework.cases.models import Case
+from casework.cases.selectors import cases_with_parts
+
+from .export import casefile_build, casefile_dumps
+from .validate import Problem, ReferenceCache, check_envelope, check_facts, check_schema
+from .writer import Resolver, casefile_apply, casefiles_bulk_create
+
+SECTIONS = ["case", "defendants", "witnesses", "materials", "hearings", "submissions",
+            "decisions", "action_plans", "tasks"]
+
+
+@dataclass
+class ImportOutcome:
+    name: str
+    status: str  # created | updated | unchanged | refused
+    urn: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+class Importer:
+    """Imports many files in one run, sharing the reference lookups between them."""
+
+    def __init__(self, *, today: date, actor=None) -> None:
+        self.today = today
+        self.actor = actor
+        self.resolver = Resolver()
+        self.reference = ReferenceCache()
+
+    def parse(self, raw: bytes, name: str) -> tuple[dict | None, list[Problem]]:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            return None, [Problem("(file)", f"is not UTF-8 text (byte {e.start} cannot be read)")]
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            return None, [Problem("(file)", f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}")]
+        problems = check_envelope(doc) or check_schema(doc)
+        return doc, problems
+
+    def import_bytes(self, raw: bytes, name: str) -> ImportOutcome:
+        doc, problems = self.parse(raw, name)
+        urn = doc.get("case", {}).get("urn", "") if isinstance(doc, dict) and isinstance(doc.get("case"), dict) else ""
+        if problems:
+            return ImportOutcome(name, "refused", urn, problems)
+        problems, warnings = check_facts(doc, today=self.today, resolver=self.resolver,
+                                         reference=self.reference)
+        if problems:
+            return ImportOutcome(name, "refused", urn, problems, warnings)
+        try:
+            outcome = self._write(doc, name)
+        except Exception:
+            self.resolver.forget_users()
+            raise
+        outcome.warnings = warnings
+        return outcome
+
+    @transaction.atomic
+    def _write(self, doc: dict, name: str) -> ImportOutcome:
+        urn = doc["case"]["urn"]
+        existing = cases_with_parts().select_for_update(of=("self",)).filter(urn=urn).first()
+        if existing is None:
+            casefiles_bulk_create([doc], resolver=self.resolver, via=f"file {name}")
+            return ImportOutcome(name, "created", urn)
+        before = casefile_build(existing)
+        savepoint = transaction.savepoint()
+        casefile_apply(existing, doc, resolver=self.resolver)
+        after = casefile_build(cases_with_parts().get(pk=existing.pk))
+        changes = [s for s in SECTIONS if before.get(s) != after.get(s)]
+        if not changes:
+            transaction.savepoint_rollback(savepoint)
+            self.resolver.forget_users()
+            return ImportOutcome(name, "unchanged", urn)
+        transaction.savepoint_commit(savepoint)
+        events.case_imported(existing, actor=self.actor, filename=name,
+                             changes=[s.replace("_", " ") for s in changes])
+        return ImportOutcome(name, "updated", urn, changes=changes)
+
+    def import_paths(self, paths: Iterable[Path],
+                     progress: Callable[[int, int, ImportOutcome], None] | None = None
+                     ) -> list[ImportOutcome]:
+        files = list(paths)
+        outcomes = []
+        for n, path in enumerate(files, 1):
+            try:
+                raw = path.read_bytes()
+            except OSError as e:
+                outcome = ImportOutcome(str(path), "refused",
+                                        problems=[Problem("(file)", f"cannot be read: {e.strerror}")])
+            else:
+                outcome = self.import_bytes(raw, str(path))
+            outcomes.append(outcome)
+            if progress:
+                progress(n, len(files), outcome)
+        return outcomes
+
+
+def casefile_paths(args: Iterable[str]) -> tuple[list[Path], list[str]]:
+    """Files named, and *.json files inside folders named (sorted); plus names that don't exist."""
+    files, missing = [], []
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            files.extend(sorted(q for q in p.glob("*.json") if q.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(arg)
+    return files, missing
+
+
+def casefile_export_text(case: Case) -> str:
+    return casefile_dumps(casefile_build(case))
+
+
+def casefiles_export_all(*, chunk_size: int = 200) -> Iterator[tuple[str, str]]:
+    """(URN, document text) for every case, in URN order, prefetching in chunks."""
+    for case in cases_with_parts().order_by("urn").iterator(chunk_size=chunk_size):
+        yield case.urn, casefile_export_text(case)

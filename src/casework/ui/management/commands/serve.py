@@ -1,0 +1,19 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve Casework with waitress (a production-grade WSGI server) on 127.0.0.1."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args, host, port, threads, **options):
+        from django.core.wsgi import get_wsgi_application
+        from waitress import serve
+
+        self.stdout.write(f"Casework is running at http://{host}:{port}/ (Ctrl+C to stop)")
+        serve(get_wsgi_application(), host=host, port=port, threads=threads, ident="Casework")

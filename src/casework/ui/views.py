@@ -1,0 +1,103 @@
+"""Web pages. Thin: reads come from selectors, and each page says what it is for.
+
+Scope: until the access module arrives, staff see the cases of their own hub (administrators,
+auditors and CPS liaison see every hub) and officers see cases they are named on.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from casework.cases.constants import Stage
+from casework.cases.models import Case
+from casework.cases.selectors import cases_with_parts
+from casework.people.constants import Role
+
+from .forms import CaseFilterForm
+
+ALL_HUBS = {Role.ADMINISTRATOR, Role.AUDITOR, Role.CPS_LIAISON}
+OFFICER_ROLES = {Role.OIC, Role.SUPERVISOR}
+
+
+def cases_in_scope(user):
+    qs = Case.objects.all()
+    if user.is_superuser or user.role in ALL_HUBS:
+        return qs
+    if user.role in OFFICER_ROLES:
+        return qs.filter(Q(oic=user) | Q(supervisor=user))
+    unit = user.unit
+    if unit is None:
+        return qs.none()
+    return qs.filter(Q(hub=unit) | Q(hub__parent=unit) | Q(lpa=unit))
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except Exception as e:  # noqa: BLE001 — the probe must report, not raise
+        return JsonResponse({"status": "error", "database": f"unavailable: {type(e).__name__}"},
+                            status=503)
+    return JsonResponse({"status": "ok", "database": database, "vendor": connection.vendor})
+
+
+@login_required
+def home(request):
+    return redirect("ui:case_list")
+
+
+@login_required
+def case_list(request):
+    form = CaseFilterForm(request.GET or None, stages=Stage.choices)
+    qs = cases_in_scope(request.user).select_related("hub", "oic", "caseworker")
+    if form.is_valid():
+        q = form.cleaned_data["q"].strip()
+        if q:
+            compact = q.replace("/", "").replace(" ", "").upper()
+            qs = qs.filter(
+                Q(urn__startswith=compact) | Q(defendants__surname__icontains=q)
+                | Q(defendants__asn__iexact=compact) | Q(witnesses__surname__icontains=q)
+            ).distinct()
+        if form.cleaned_data["stage"]:
+            qs = qs.filter(stage=form.cleaned_data["stage"])
+    page = Paginator(qs.order_by("-received_at", "urn").prefetch_related("defendants"), 25)
+    page_obj = page.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "ui/case_list.html", {
+        "form": form, "page_obj": page_obj, "total": page.count,
+        "query": query.urlencode(),
+    })
+
+
+@login_required
+def case_detail(request, urn: str):
+    compact = urn.replace("/", "").replace(" ", "").upper()
+    case = cases_with_parts().filter(pk__in=cases_in_scope(request.user).values("pk"),
+                                     urn=compact).first()
+    if case is None:
+        # Outside the user's scope is "not found": the product never confirms a case exists.
+        raise Http404("No case with that URN")
+    return render(request, "ui/case_detail.html", {
+        "case": case,
+        "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
+        "today": timezone.localdate(),
+    })
+
+
+def not_found(request, exception=None):
+    return render(request, "ui/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "ui/500.html", status=500)
