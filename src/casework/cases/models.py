@@ -151,6 +151,9 @@ class Interview(models.Model):
     class Meta:
         ordering = ["defendant", "date", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.date or ''}".strip()
+
 
 class CustodyEpisode(models.Model):
     """A period in police detention or remanded in custody (the basis for CTL arithmetic)."""
@@ -165,6 +168,9 @@ class CustodyEpisode(models.Model):
     class Meta:
         ordering = ["defendant", "started_at"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.started_at:%d %b %Y %H:%M}"
+
 
 class BailPeriod(models.Model):
     defendant = models.ForeignKey(Defendant, on_delete=models.CASCADE, related_name="bail_periods")
@@ -176,6 +182,9 @@ class BailPeriod(models.Model):
 
     class Meta:
         ordering = ["defendant", "start_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.start_date:%d %b %Y}"
 
 
 class Offence(models.Model):
@@ -305,6 +314,9 @@ class Hearing(models.Model):
         ordering = ["case", "starts_at"]
         indexes = [models.Index(fields=["starts_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.ref} {self.get_type_display()} {self.starts_at:%d %b %Y}"
+
 
 class FileSubmission(models.Model):
     """A file sent to the CPS: a pre-charge decision request or a post-charge file."""
@@ -330,6 +342,9 @@ class FileSubmission(models.Model):
                                                name="submission_ref_unique")]
         ordering = ["case", "submitted_at"]
 
+    def __str__(self) -> str:
+        return f"{self.ref} {self.get_file_type_display()}"
+
 
 class CPSDecision(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decisions")
@@ -348,6 +363,9 @@ class CPSDecision(models.Model):
         ordering = ["case", "decided_at"]
         verbose_name = "CPS decision"
 
+    def __str__(self) -> str:
+        return f"{self.ref} {self.get_kind_display()}"
+
 
 class ActionPlan(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="action_plans")
@@ -362,6 +380,9 @@ class ActionPlan(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "ref"],
                                                name="action_plan_ref_unique")]
         ordering = ["case", "created_on"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.get_source_display()}"
 
 
 class ActionPlanItem(models.Model):
@@ -381,6 +402,9 @@ class ActionPlanItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "ref"],
                                                name="action_item_ref_unique")]
         ordering = ["plan", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.text[:60]}"
 
 
 class Task(models.Model):
@@ -402,6 +426,9 @@ class Task(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "ref"], name="task_ref_unique")]
         ordering = ["case", "due_date", "id"]
         indexes = [models.Index(fields=["assignee", "status", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}"
 
 
 class CaseEvent(models.Model):

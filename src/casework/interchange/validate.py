@@ -43,6 +43,11 @@ def _path(parts) -> str:
 
 
 def _humanise(error) -> Problem:
+    if error.validator == "anyOf" and error.context:
+        # "A date or null": report why it is not a date rather than "not valid under anyOf".
+        useful = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        if useful:
+            return _humanise(min(useful, key=lambda e: (e.validator == "type", len(e.message))))
     field = _path(error.absolute_path)
     v = error.validator
     if v == "required":

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import BankHoliday, CodeListEntry, Force, OffenceCode, OrganisationUnit, ReferenceDataset
+from .models import (
+    BankHoliday,
+    CodeListEntry,
+    Force,
+    OffenceCode,
+    OrganisationUnit,
+    ReferenceDataset,
+)
 
 
 @admin.register(OffenceCode)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .snapshot import CaseSnapshot
 
 
-class Stage(str, Enum):
+class Stage(str, Enum):  # noqa: UP042 — labels ride on the members
     label: str
 
     def __new__(cls, value: str, label: str) -> Stage:

@@ -114,7 +114,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# Only production runs collectstatic (into STATIC_ROOT); elsewhere files are served from the apps.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {
