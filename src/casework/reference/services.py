@@ -123,7 +123,13 @@ def _organisation_units(payloads: list) -> int:
 
 def _forces(payloads: list) -> int:
     (forces,) = payloads
-    seen: dict[str, Force] = {f["code"]: Force(code=f["code"], name=f["name"]) for f in forces}
+    # Force codes are two digits; the source also holds one OU-style row ("B01DU", City of
+    # London), which is not a force code and is left out.
+    seen: dict[str, Force] = {
+        f["code"]: Force(code=f["code"], name=f["name"])
+        for f in forces
+        if len(f["code"]) == 2 and f["code"].isdigit()
+    }
     existing = set(Force.objects.values_list("code", flat=True))
     Force.objects.bulk_create([f for c, f in seen.items() if c not in existing])
     Force.objects.bulk_update([f for c, f in seen.items() if c in existing], ["name"])
