@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casework.rules import identifiers as ids
 from casework.rules.identifiers import (
@@ -29,12 +31,6 @@ from casework.rules.identifiers import (
     validate_pnc_id,
     validate_urn,
 )
-
-try:
-    from hypothesis import given
-    from hypothesis import strategies as st
-except ImportError:  # a dev dependency; without it the property tests are simply not defined
-    given = None
 
 
 def ok(result: IdentifierResult, normalised: str) -> None:
@@ -508,50 +504,49 @@ def test_module_uses_the_standard_library_only():
 # Property tests (hypothesis)
 # --------------------------------------------------------------------------------------------
 
-if given is not None:
-    _digit = st.sampled_from("0123456789")
-    _alnum = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-    _asn_bodies = st.builds(
-        lambda year, codes, seq: "".join(year) + "".join(codes) + "".join(seq),
-        st.lists(_digit, min_size=2, max_size=2),
-        st.lists(_alnum, min_size=6, max_size=6),
-        st.lists(_digit, min_size=11, max_size=11),
-    )
+_digit = st.sampled_from("0123456789")
+_alnum = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_asn_bodies = st.builds(
+    lambda year, codes, seq: "".join(year) + "".join(codes) + "".join(seq),
+    st.lists(_digit, min_size=2, max_size=2),
+    st.lists(_alnum, min_size=6, max_size=6),
+    st.lists(_digit, min_size=11, max_size=11),
+)
 
-    @given(body=_asn_bodies)
-    def test_asn_body_plus_its_check_character_validates(body):
-        asn = body + asn_check_character(body)
-        result = validate_asn(asn)
-        assert result.ok, result.problem
-        assert result.normalised == asn
+@given(body=_asn_bodies)
+def test_asn_body_plus_its_check_character_validates(body):
+    asn = body + asn_check_character(body)
+    result = validate_asn(asn)
+    assert result.ok, result.problem
+    assert result.normalised == asn
 
-    @given(body=_asn_bodies, other=st.sampled_from(CHECK_ALPHABET))
-    def test_asn_with_any_other_check_character_is_refused(body, other):
-        right = asn_check_character(body)
-        if other == right:
-            other = CHECK_ALPHABET[(CHECK_ALPHABET.index(right) + 1) % len(CHECK_ALPHABET)]
-        result = validate_asn(body + other)
-        assert not result.ok
-        assert result.problem == f"The ASN check character should be {right}, not {other}."
+@given(body=_asn_bodies, other=st.sampled_from(CHECK_ALPHABET))
+def test_asn_with_any_other_check_character_is_refused(body, other):
+    right = asn_check_character(body)
+    if other == right:
+        other = CHECK_ALPHABET[(CHECK_ALPHABET.index(right) + 1) % len(CHECK_ALPHABET)]
+    result = validate_asn(body + other)
+    assert not result.ok
+    assert result.problem == f"The ASN check character should be {right}, not {other}."
 
-    @given(body=_asn_bodies)
-    def test_asn_printed_form_normalises_to_the_long_form(body):
-        # Bichard B7LONG: slashes and unpadded number in, 20-character long form out.
-        asn = body + asn_check_character(body)
-        number = str(int(body[8:]))
-        printed = f"{body[:2]}/{body[2:6]}/{body[6:8]}/{number}{asn[-1]}"
-        assert validate_asn(printed).normalised == asn
+@given(body=_asn_bodies)
+def test_asn_printed_form_normalises_to_the_long_form(body):
+    # Bichard B7LONG: slashes and unpadded number in, 20-character long form out.
+    asn = body + asn_check_character(body)
+    number = str(int(body[8:]))
+    printed = f"{body[:2]}/{body[2:6]}/{body[6:8]}/{number}{asn[-1]}"
+    assert validate_asn(printed).normalised == asn
 
-    @given(
-        year=st.integers(min_value=0, max_value=99),
-        serial=st.integers(min_value=0, max_value=9_999_999),
-        century=st.sampled_from(["19", "20"]),
-    )
-    def test_pnc_short_and_long_forms_agree(year, serial, century):
-        yy = f"{year:02d}"
-        check = CHECK_ALPHABET[int(yy + f"{serial:07d}") % 23]  # brief 6.3 [PNCID]
-        short = validate_pnc_id(f"{yy}/{serial}{check}")
-        long = validate_pnc_id(f"{century}{yy}/{serial:07d}{check}")
-        assert short.ok and long.ok
-        assert short.normalised == f"{yy}/{serial:07d}{check}"
-        assert long.normalised == f"{century}{yy}/{serial:07d}{check}"
+@given(
+    year=st.integers(min_value=0, max_value=99),
+    serial=st.integers(min_value=0, max_value=9_999_999),
+    century=st.sampled_from(["19", "20"]),
+)
+def test_pnc_short_and_long_forms_agree(year, serial, century):
+    yy = f"{year:02d}"
+    check = CHECK_ALPHABET[int(yy + f"{serial:07d}") % 23]  # brief 6.3 [PNCID]
+    short = validate_pnc_id(f"{yy}/{serial}{check}")
+    long = validate_pnc_id(f"{century}{yy}/{serial:07d}{check}")
+    assert short.ok and long.ok
+    assert short.normalised == f"{yy}/{serial:07d}{check}"
+    assert long.normalised == f"{century}{yy}/{serial:07d}{check}"
