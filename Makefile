@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test test-sqlite test-postgres lint assets lock bench clean help
+.PHONY: run test lint assets lock bench clean help
 
 help:
 	@echo "make run     serve Casework with demo data on http://127.0.0.1:$(PORT)"
@@ -48,7 +48,7 @@ lock: $(VENV)/.dev-installed
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o dev.lock dev.in
 
 bench: $(VENV)/.dev-installed
-	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+	for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) var/casework.sqlite3* var/demo-credentials.txt
