@@ -4,7 +4,17 @@ from django.db.models import Prefetch, QuerySet
 
 from casework.rules.snapshot import CaseSnapshot, snapshot_from_casefile
 
-from .models import ActionPlan, Case, Defendant
+from .models import (
+    ActionPlan,
+    ActionPlanItem,
+    Case,
+    CPSDecision,
+    Defendant,
+    FileSubmission,
+    Material,
+    Offence,
+    Task,
+)
 
 
 def case_get(*, urn: str) -> Case:
@@ -14,26 +24,26 @@ def case_get(*, urn: str) -> Case:
 
 
 def cases_with_parts() -> QuerySet[Case]:
-    """Cases with every part prefetched, in as few queries as the shape allows."""
+    """Cases with every part prefetched: one query per kind of part, joins for their links."""
     return Case.objects.select_related(
         "hub", "lpa", "oic", "supervisor", "caseworker"
     ).prefetch_related(
         Prefetch(
             "defendants",
             queryset=Defendant.objects.prefetch_related(
-                "offences__offence_code", "interviews", "custody_episodes", "bail_periods"
+                Prefetch("offences", queryset=Offence.objects.select_related("offence_code")),
+                "interviews", "custody_episodes", "bail_periods",
             ),
         ),
         "witnesses",
-        "materials__defendant",
-        "materials__witness",
+        Prefetch("materials", queryset=Material.objects.select_related("defendant", "witness")),
         "hearings",
-        "submissions__submitted_by",
-        "decisions__submission",
-        "decisions__charges__defendant",
-        Prefetch("action_plans", queryset=ActionPlan.objects.prefetch_related("items__owner")
-                 .select_related("decision")),
-        "tasks__assignee",
+        Prefetch("submissions", queryset=FileSubmission.objects.select_related("submitted_by")),
+        Prefetch("decisions", queryset=CPSDecision.objects.select_related("submission")
+                 .prefetch_related(Prefetch("charges", queryset=Offence.objects.only("id", "ref")))),
+        Prefetch("action_plans", queryset=ActionPlan.objects.select_related("decision")
+                 .prefetch_related(Prefetch("items", queryset=ActionPlanItem.objects.select_related("owner")))),
+        Prefetch("tasks", queryset=Task.objects.select_related("assignee")),
     )
 
 

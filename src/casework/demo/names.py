@@ -3,10 +3,12 @@
 Responsible for: the raw material the demo generator draws from — forenames and surnames by
 community (so a name, a self-defined ethnicity code and an interpreter language agree), the mix
 of communities in each local policing area, and real streets and postcode districts per area.
-Must not: hold logic beyond plain lookups. Nothing here is a real person: names are common ones
+Must not: hold logic beyond drawing from these pools. Nothing here is a real person: names are common ones
 combined at random, and phone numbers come from Ofcom's ranges reserved for drama
 (0121 496 0000–0999, 07700 900000–900999 …), e-mail addresses from example.* domains.
 """
+
+import random
 
 # Each community: male forenames, female forenames, surnames (female surnames where they
 # differ), the 18+1 self-defined ethnicity codes it maps to, and languages an interpreter may
@@ -326,19 +328,24 @@ RESIDENTIAL = [
     "Birch Croft", "Chestnut Drive", "Meadow Way", "Farm Road", "Dovedale Road",
 ]
 
-SHOPS = [
-    "Tesco Express", "Sainsbury's Local", "Co-op Food", "Boots", "Superdrug", "Primark",
-    "B&M Bargains", "Poundland", "Lidl", "Aldi", "TK Maxx", "Home Bargains", "JD Sports",
-    "Asda", "Morrisons", "Iceland", "One Stop", "Greggs", "Matalan", "Wilko",
-]
-
-# Goods taken in shop thefts: (description, typical value in pounds).
-SHOP_GOODS = [
-    ("meat products", 64), ("alcohol (spirits)", 96), ("baby formula", 72),
-    ("razor blades and toiletries", 58), ("perfume", 180), ("clothing", 140),
-    ("confectionery", 22), ("laundry products", 38), ("cheese and butter", 46),
-    ("electrical items", 210), ("trainers", 150), ("cosmetics", 84), ("coffee", 41),
-]
+# Retailers by kind, and what is stolen from each kind: (goods, typical value in pounds).
+SHOPS: dict[str, list[str]] = {
+    "grocery": ["Tesco Express", "Sainsbury's Local", "Co-op Food", "Lidl", "Aldi", "Asda",
+                "Morrisons", "Iceland", "One Stop"],
+    "health_beauty": ["Boots", "Superdrug"],
+    "clothing": ["Primark", "TK Maxx", "Matalan", "JD Sports"],
+    "variety": ["B&M Bargains", "Poundland", "Home Bargains"],
+}
+SHOP_GOODS: dict[str, list[tuple[str, int]]] = {
+    "grocery": [("meat products", 64), ("alcohol (spirits)", 96), ("baby formula", 72),
+                ("cheese and butter", 46), ("coffee", 41), ("confectionery", 22),
+                ("laundry products", 38)],
+    "health_beauty": [("razor blades and toiletries", 58), ("perfume", 180), ("cosmetics", 84),
+                      ("baby formula", 72), ("electric toothbrushes", 120)],
+    "clothing": [("clothing", 140), ("trainers", 150), ("perfume", 90), ("a designer handbag", 220)],
+    "variety": [("confectionery", 22), ("laundry products", 38), ("toiletries", 35),
+                ("electrical items", 110), ("homeware", 48)],
+}
 
 VEHICLES = [
     "Ford Fiesta", "Vauxhall Corsa", "Volkswagen Golf", "BMW 3 Series", "Audi A3",
@@ -372,5 +379,17 @@ DRAMA_LANDLINE = {
 EMAIL_DOMAINS = ["example.com", "example.org", "example.net"]
 POLICE_EMAIL_DOMAIN = "west-midlands.police.uk"
 
-PROSECUTOR_UNITS = ["CPS West Midlands", "CPS West Midlands (Magistrates' Court Unit)",
-                    "CPS West Midlands (Crown Court Unit)", "CPS Direct"]
+
+def person_name(rng: random.Random, community: str, female: bool) -> tuple[str, str]:
+    """A (forename, surname) pair from one community's pools."""
+    pool = COMMUNITIES[community]
+    if "mix" in pool:
+        first_pool = COMMUNITIES[rng.choice(pool["mix"])]
+        last_pool = COMMUNITIES[rng.choice(pool["mix"])]
+    else:
+        first_pool = last_pool = pool
+    forename = rng.choice(first_pool["female" if female else "male"])
+    surname = rng.choice(last_pool["surnames"])
+    if female:
+        surname = last_pool.get("female_surnames", {}).get(surname, surname)
+    return forename, surname

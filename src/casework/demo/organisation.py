@@ -23,7 +23,7 @@ from django.db import transaction
 from casework.people.constants import Role, UnitKind
 from casework.people.models import Unit
 
-from .names import COMMUNITIES, DRAMA_MOBILE, POLICE_EMAIL_DOMAIN, WORKFORCE_MIX
+from .names import DRAMA_MOBILE, POLICE_EMAIL_DOMAIN, WORKFORCE_MIX, person_name
 
 FORCE_CODE = "20"
 FORCE_UNIT = ("WMP", "West Midlands Police", "20")
@@ -124,32 +124,22 @@ def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
     return rng.choices(keys, weights=[weights[k] for k in keys])[0]
 
 
-def person_name(rng: random.Random, community: str, female: bool) -> tuple[str, str]:
-    """A (forename, surname) pair from one community's pools."""
-    pool = COMMUNITIES[community]
-    if "mix" in pool:
-        first_pool = COMMUNITIES[rng.choice(pool["mix"])]
-        last_pool = COMMUNITIES[rng.choice(pool["mix"])]
-    else:
-        first_pool = last_pool = pool
-    forename = rng.choice(first_pool["female" if female else "male"])
-    surname = rng.choice(last_pool["surnames"])
-    if female:
-        surname = last_pool.get("female_surnames", {}).get(surname, surname)
-    return forename, surname
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def roster_build(rng: random.Random, units: dict[str, Unit]) -> list:
+def roster_build(rng: random.Random, units: dict[str, Unit] | None = None) -> list:
     """The demo roster as unsaved users, deterministic for a given `rng` state.
 
     About 120 officers in the case (PCs and DCs in the LPAs), 20 sergeants and inspectors,
-    16 case progression officers, 2 hub managers and 4 witness care officers.
+    16 case progression officers, 2 hub managers and 4 witness care officers. Without `units`
+    the users point at unsaved units (enough for generating documents without a database).
     """
     User = get_user_model()
+    if units is None:
+        units = {lpa.code: Unit(code=lpa.code, name=lpa.name, kind=UnitKind.LPA) for lpa in LPAS}
+        units.update({code: Unit(code=code, name=name, kind=UnitKind.HUB)
+                      for code, name, _, _ in HUBS})
     collars = iter(rng.sample(range(1200, 9999), 400))
     staff_numbers = iter(rng.sample(range(20000, 69999), 100))
     users = []
@@ -176,12 +166,14 @@ def roster_build(rng: random.Random, units: dict[str, Unit]) -> list:
         if email in emails:
             email = f"{email}{number[-2:]}"
         emails.add(email)
-        users.append(User(
+        user = User(
             username=f"{prefix}.{_slug(forename)[0]}{_slug(surname)}{number}",
             first_name=forename, last_name=surname, email=f"{email}@{POLICE_EMAIL_DOMAIN}",
             role=role, unit=unit, rank=rank, collar_number=collar,
-            phone=DRAMA_MOBILE.format(len(users)), is_active=True,
-        ))
+            phone=DRAMA_MOBILE.format(len(users)), is_active=False,
+        )
+        user.set_unusable_password()
+        users.append(user)
 
     for lpa in LPAS:
         for _ in range(lpa.oics):
@@ -203,18 +195,16 @@ ROSTER_SEED = 2020  # one force, one roster, whatever seed the cases use
 def officers_ensure(rng: random.Random | None = None) -> list:
     """Create the demo roster's users that do not exist yet; returns the whole roster.
 
-    Idempotent: users are matched by username and never changed. Passwords are unusable (an
-    administrator sets one to let a person log in). The result is ordered by username, with
-    units loaded, so the generator can use it without further queries.
+    Idempotent: users are matched by username and never changed. Rostered people are inactive
+    with unusable passwords, like officers an import names who have no account yet: they appear
+    on cases but cannot sign in (`users.py` gives the demo logins their caseloads). The result is
+    ordered by username, with units loaded, so the generator needs no further queries.
     """
     User = get_user_model()
     units = {u.code: u for u in Unit.objects.all()}
     roster = roster_build(rng or random.Random(ROSTER_SEED), units)
     usernames = [u.username for u in roster]
     existing = set(User.objects.filter(username__in=usernames).values_list("username", flat=True))
-    new = [u for u in roster if u.username not in existing]
-    for u in new:
-        u.set_unusable_password()
-    User.objects.bulk_create(new, batch_size=500)
+    User.objects.bulk_create([u for u in roster if u.username not in existing], batch_size=500)
     return list(User.objects.filter(username__in=usernames).select_related("unit")
                 .order_by("username"))

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
 
-from casework.cases.models import Case
+from casework.cases.models import ActionPlanItem, Case, Task
 from casework.people.constants import Role
 from casework.people.models import Unit
 
@@ -102,3 +102,6 @@ def _take_over_caseloads() -> None:
         )
         if busiest is not None:
             Case.objects.filter(**{field: busiest}).update(**{field: demo})
+            # Their work items follow them, so the demo login's worklist is theirs too.
+            Task.objects.filter(assignee=busiest).update(assignee=demo)
+            ActionPlanItem.objects.filter(owner=busiest).update(owner=demo)

@@ -83,6 +83,12 @@ class Importer:
             casefiles_bulk_create([doc], resolver=self.resolver, via=f"file {name}")
             return ImportOutcome(name, "created", urn)
         before = casefile_build(existing)
+        if doc == before:
+            # The usual re-import: the file is what this database would export. Nothing to do.
+            return ImportOutcome(name, "unchanged", urn)
+        # Otherwise apply it and compare what the database would then export: a file that differs
+        # only in ways the database does not keep (an officer's name spelt differently for an
+        # existing user, an empty offence title) also changes nothing.
         savepoint = transaction.savepoint()
         casefile_apply(existing, doc, resolver=self.resolver)
         after = casefile_build(cases_with_parts().get(pk=existing.pk))
