@@ -8,13 +8,12 @@ each (target: 10,000 cases generated and written in under a minute on two cores)
 """
 
 import argparse
-import os
 import shutil
 import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
+
+from _setup import django_on_scratch_database
 
 
 def main() -> None:
@@ -22,24 +21,13 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="casework-bench-demo-"))
-    os.environ["CASEWORK_VAR"] = str(tmp)
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "casework.settings.dev"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    started = time.perf_counter()
+    tmp = django_on_scratch_database("casework-bench-demo-")
+    setup_s = time.perf_counter() - started
     from casework.cases.models import Case, CaseEvent, Material
     from casework.demo.services import demo_casefiles_generate, demo_casefiles_write
-    from casework.reference.services import reference_data_load
 
     try:
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        reference_data_load()
-        setup_s = time.perf_counter() - started
 
         today = date(2025, 11, 20)
         started = time.perf_counter()

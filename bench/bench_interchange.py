@@ -6,33 +6,24 @@ database. Prints cases per second for each. Run with `make bench` or directly:
 
 import argparse
 import os
+import shutil
 import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
+
+from _setup import django_on_scratch_database
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=2000)
     args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="casework-bench-"))
-    os.environ["CASEWORK_VAR"] = str(tmp)
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "casework.settings.dev"
-    import django
-
-    django.setup()
+    tmp = django_on_scratch_database("casework-bench-interchange-")
     from django.core.management import call_command
 
     from casework.cases.models import Case
     from casework.demo.services import demo_data_seed
     from casework.interchange.services import Importer, casefile_paths
-    from casework.reference.services import reference_data_load
-
-    call_command("migrate", verbosity=0)
-    reference_data_load()
     today = date(2026, 11, 22)
     demo_data_seed(cases=args.cases, seed=1, today=today)
     out = tmp / "export"
@@ -59,6 +50,7 @@ def main() -> None:
     print(f"export --all:               {export_s:6.1f} s  ({n / export_s:6.0f} cases/s)")
     print(f"import, unchanged (no-op):  {same_s:6.1f} s  ({n / same_s:6.0f} cases/s)")
     print(f"import into empty database: {create_s:6.1f} s  ({n / create_s:6.0f} cases/s)")
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
