@@ -27,6 +27,15 @@ class CaseFlag(models.TextChoices):
     LICENSING = "licensing", "Licensing Act 2003 offence"
 
 
+class Initiation(models.TextChoices):
+    """How proceedings start (SPI case initiation codes in brackets)."""
+
+    CHARGE = "charge", "Charge (C)"
+    POSTAL_REQUISITION = "postal_requisition", "Written charge and postal requisition (Q)"
+    SUMMONS = "summons", "Summons (S)"
+    SJP = "sjp", "Single Justice Procedure notice (J)"
+
+
 class ChargingRoute(models.TextChoices):
     POLICE = "police", "Police may charge"
     CPS = "cps", "CPS decision required"

@@ -53,6 +53,13 @@ class Case(models.Model):
     charging_category = models.CharField(max_length=20, choices=c.ChargingCategory.choices, blank=True)
     anticipated_plea = models.CharField(max_length=4, choices=c.AnticipatedPlea.choices, blank=True)
     venue = models.CharField(max_length=12, choices=c.Venue.choices, blank=True)
+    initiation = models.CharField(max_length=20, choices=c.Initiation.choices, blank=True)
+    compensation_sought = models.BooleanField(default=False)
+    devices_seized = models.BooleanField("digital devices seized", default=False)
+    file_stage = models.CharField(
+        "file stage (reviewer's choice)", max_length=10, choices=c.FileType.choices, blank=True,
+        help_text="Blank: Casework works the file stage out from the case's facts.",
+    )
     stage = models.CharField(max_length=20, choices=c.Stage.choices, default=c.Stage.PRE_CHARGE,
                              db_index=True)
     outcome = models.CharField(max_length=30, choices=c.CaseOutcome.choices, blank=True)
@@ -285,6 +292,12 @@ class Material(models.Model):
     clipped = models.BooleanField(null=True, blank=True)
     playable = models.BooleanField(null=True, blank=True)
     exhibit_ref = models.CharField(max_length=20, blank=True)
+    exhibits_referred = models.JSONField(
+        default=list, blank=True, help_text="Exhibit references a statement refers to"
+    )
+    items_described = models.BooleanField(
+        null=True, blank=True, help_text="Unused material schedules: every item described clearly"
+    )
     producer = models.CharField(max_length=100, blank=True)
     target_date = models.DateField(null=True, blank=True)
     provided_at = models.DateTimeField(null=True, blank=True)
@@ -335,6 +348,7 @@ class FileSubmission(models.Model):
                                default=c.SubmissionOutcome.PENDING)
     reasons = models.JSONField(default=list, blank=True)
     respond_by = models.DateField("police should respond by", null=True, blank=True)
+    supervisor_comments = models.TextField(blank=True)
     notes = models.TextField(blank=True)
 
     class Meta:
@@ -429,6 +443,26 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ref} {self.title}"
+
+
+class FindingOverride(models.Model):
+    """A file-quality finding a reviewer has set aside, with the reason (counted separately)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="finding_overrides")
+    rule_id = models.CharField(max_length=80)
+    item = models.CharField(max_length=16, blank=True, help_text="Ref of the part, if any")
+    reason = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                           on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "rule_id", "item"],
+                                               name="override_unique")]
+        ordering = ["case", "rule_id", "item"]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id} {self.item}".strip()
 
 
 class CaseEvent(models.Model):

@@ -11,6 +11,7 @@ from .models import (
     CPSDecision,
     Defendant,
     FileSubmission,
+    FindingOverride,
     Material,
     Offence,
     Task,
@@ -44,6 +45,7 @@ def cases_with_parts() -> QuerySet[Case]:
         Prefetch("action_plans", queryset=ActionPlan.objects.select_related("decision")
                  .prefetch_related(Prefetch("items", queryset=ActionPlanItem.objects.select_related("owner")))),
         Prefetch("tasks", queryset=Task.objects.select_related("assignee")),
+        Prefetch("finding_overrides", queryset=FindingOverride.objects.select_related("by")),
     )
 
 

@@ -1087,12 +1087,15 @@ class _Story:
             "oic": dict(self.oic.doc), "supervisor": dict(self.supervisor.doc),
             "caseworker": dict(self.caseworker.doc),
         }
-        return {
+        doc = {
             "format": FORMAT, "version": VERSION, "case": case,
             "defendants": defendants, "witnesses": witnesses, "materials": materials,
             "hearings": self.hearings, "submissions": self.submissions,
             "decisions": self.decisions, "action_plans": self.plans, "tasks": self.tasks,
+            "finding_overrides": [],
         }
+        _add_quality_facts(doc, rng)
+        return doc
 
     # ---- defendants ------------------------------------------------------------------------
 
@@ -1750,3 +1753,65 @@ def generate_casefiles(*, count: int, seed: int, today: date, officers, organisa
         raise ValueError("count must not be negative")
     builder = _CaseBuilder(seed=seed, today=today, officers=officers, organisation=organisation)
     return [builder.build() for _ in range(count)]
+
+
+def _add_quality_facts(doc: dict, rng: random.Random) -> None:
+    """Facts the file-quality review reads, derived from the case as generated, in the key order
+    the exporter writes: how proceedings began, compensation, devices, exhibits referred to in
+    statements, schedule descriptions and supervisors' comments on pre-charge submissions."""
+    case = doc["case"]
+    flags = set(case["flags"])
+    codes = [o["code"] for d in doc["defendants"] for o in d["offences"]]
+    charged = any(o["status"] in ("charged", "concluded") for d in doc["defendants"] for o in d["offences"])
+    initiation = None
+    if charged:
+        # Summary motoring offences by people not kept in custody usually start by post.
+        by_post = ("road_traffic" in flags and all(
+            d["status"] not in ("remanded_in_custody", "police_custody") for d in doc["defendants"])
+            and rng.random() < 0.5)
+        initiation = "postal_requisition" if by_post else "charge"
+    ordered = {}
+    for key, value in case.items():
+        ordered[key] = value
+        if key == "venue":
+            ordered["initiation"] = initiation
+            ordered["compensation_sought"] = bool(
+                flags & {"retail_theft"} or any(c.startswith(("CD71", "TH68")) for c in codes))
+            ordered["devices_seized"] = bool(flags & {"harassment_stalking", "rasso", "soa_under_18"})
+            ordered["file_stage"] = None
+    doc["case"] = ordered
+
+    exhibits_by_producer: dict[str, list[str]] = {}
+    for m in doc["materials"]:
+        if m["exhibit_ref"] and m["producer"]:
+            exhibits_by_producer.setdefault(m["producer"].split(" ", 1)[-1], []).append(m["exhibit_ref"])
+    names = {w["ref"]: f"{w['forenames']} {w['surname']}" for w in doc["witnesses"]}
+    for i, m in enumerate(doc["materials"]):
+        referred: list[str] = []
+        described = None
+        if m["type"] == "MG11" and m["status"] == "provided" and m["witness"]:
+            name = names.get(m["witness"], "")
+            referred = [r for producer, refs in exhibits_by_producer.items() if producer in name for r in refs]
+            if referred and rng.random() < 0.06:
+                # A statement that mentions an exhibit nobody put on the list: a real defect.
+                referred.append(f"{referred[0].split('/')[0]}/{len(referred) + 9}")
+        if m["type"] in ("MG6C", "MG6D") and m["status"] == "provided":
+            described = rng.random() > 0.06
+        ordered_m = {}
+        for key, value in m.items():
+            ordered_m[key] = value
+            if key == "exhibit_ref":
+                ordered_m["exhibits_referred"] = referred
+                ordered_m["items_described"] = described
+        doc["materials"][i] = ordered_m
+
+    for i, sub in enumerate(doc["submissions"]):
+        comments = ""
+        if sub["file_type"].startswith("PC") and sub["supervisor_certified"] and rng.random() > 0.05:
+            comments = "Reviewed: evidential and public interest stages addressed; file complete for a charging decision."
+        ordered_s = {}
+        for key, value in sub.items():
+            if key == "notes":
+                ordered_s["supervisor_comments"] = comments
+            ordered_s[key] = value
+        doc["submissions"][i] = ordered_s

@@ -68,6 +68,10 @@ def casefile_build(case: Case) -> dict:
             "charging_category": _blank_none(case.charging_category),
             "anticipated_plea": _blank_none(case.anticipated_plea),
             "venue": _blank_none(case.venue),
+            "initiation": _blank_none(case.initiation),
+            "compensation_sought": case.compensation_sought,
+            "devices_seized": case.devices_seized,
+            "file_stage": _blank_none(case.file_stage),
             "stage": case.stage,
             "outcome": _blank_none(case.outcome),
             "finalised_on": _d(case.finalised_on),
@@ -102,6 +106,7 @@ def casefile_build(case: Case) -> dict:
                 "outcome": s.outcome,
                 "reasons": list(s.reasons),
                 "respond_by": _d(s.respond_by),
+                "supervisor_comments": s.supervisor_comments,
                 "notes": s.notes,
             }
             for s in _by_ref(case.submissions.all())
@@ -155,6 +160,11 @@ def casefile_build(case: Case) -> dict:
                 "completed_at": _dt(t.completed_at),
             }
             for t in _by_ref(case.tasks.all())
+        ],
+        "finding_overrides": [
+            {"rule_id": o.rule_id, "item": o.item or None, "reason": o.reason,
+             "by": person_doc(o.by), "at": _dt(o.at)}
+            for o in sorted(case.finding_overrides.all(), key=lambda o: (o.rule_id, ref_key(o.item)))
         ],
     }
 
@@ -262,6 +272,8 @@ def _material(m) -> dict:
         "clipped": m.clipped,
         "playable": m.playable,
         "exhibit_ref": m.exhibit_ref,
+        "exhibits_referred": list(m.exhibits_referred),
+        "items_described": m.items_described,
         "producer": m.producer,
         "target_date": _d(m.target_date),
         "provided_at": _dt(m.provided_at),

@@ -113,7 +113,10 @@ def casefile_schema() -> dict:
         defendant=NULL_REF, witness=NULL_REF, key_evidence={"type": "boolean"},
         disclosure_class=_enum(c.DisclosureClass), signed=NULL_BOOL, signed_date=NULL_DATE,
         supervisor_certified=NULL_BOOL, clipped=NULL_BOOL, playable=NULL_BOOL,
-        exhibit_ref=_text(20), producer=_text(100), target_date=NULL_DATE,
+        exhibit_ref=_text(20),
+        exhibits_referred={"type": "array", "items": _text(20),
+                           "description": "exhibit references a statement refers to"},
+        items_described=NULL_BOOL, producer=_text(100), target_date=NULL_DATE,
         provided_at=NULL_DATETIME,
         attachment={"anyOf": [{"type": "null"}, _obj(
             ["name"], name=_text(255), size={"type": "integer", "minimum": 0},
@@ -132,7 +135,7 @@ def casefile_schema() -> dict:
         submitted_at=DATETIME, due_at=NULL_DATETIME, submitted_by=person,
         supervisor_certified=NULL_BOOL, outcome=_enum(c.SubmissionOutcome),
         reasons={"type": "array", "uniqueItems": True, "items": _enum(c.TriageReason)},
-        respond_by=NULL_DATE, notes=STR,
+        respond_by=NULL_DATE, supervisor_comments=STR, notes=STR,
     )
     decision = _obj(
         ["ref", "decided_at", "kind"],
@@ -156,6 +159,13 @@ def casefile_schema() -> dict:
         assignee=person, due_date=NULL_DATE, status=_enum(c.ItemStatus),
         source=_enum(c.ActionPlanSource), created_at=DATETIME, completed_at=NULL_DATETIME,
     )
+    override = _obj(
+        ["rule_id", "reason", "at"],
+        rule_id={"type": "string", "pattern": r"^[A-Z][A-Z0-9_.]+$"},
+        item={"anyOf": [REF, {"type": "null"}]},
+        reason={"type": "string", "minLength": 1},
+        by=person, at=DATETIME,
+    )
     case = _obj(
         ["urn", "force_code", "hub", "stage"],
         urn={"type": "string", "pattern": r"^[0-9]{2}[A-Z]{2}([0-9]{5}|[0-9]{7})[0-9]{2}$",
@@ -169,7 +179,13 @@ def casefile_schema() -> dict:
         charging_route=_enum(c.ChargingRoute, nullable=True),
         charging_category=_enum(c.ChargingCategory, nullable=True),
         anticipated_plea=_enum(c.AnticipatedPlea, nullable=True),
-        venue=_enum(c.Venue, nullable=True), stage=_enum(c.Stage),
+        venue=_enum(c.Venue, nullable=True),
+        initiation=_enum(c.Initiation, nullable=True),
+        compensation_sought={"type": "boolean"},
+        devices_seized={"type": "boolean", "description": "digital devices seized"},
+        file_stage={**_enum(c.FileType, nullable=True),
+                    "description": "the reviewer's choice of file stage; null: worked out from the facts"},
+        stage=_enum(c.Stage),
         outcome=_enum(c.CaseOutcome, nullable=True), finalised_on=NULL_DATE,
         received_at=NULL_DATETIME, oic=person, supervisor=person, caseworker=person,
     )
@@ -197,6 +213,8 @@ def casefile_schema() -> dict:
             "decisions": {"type": "array", "items": decision},
             "action_plans": {"type": "array", "items": action_plan},
             "tasks": {"type": "array", "items": task},
+            "finding_overrides": {"type": "array", "items": override,
+                                  "description": "file-quality findings a reviewer set aside"},
         },
     }
 

@@ -265,6 +265,15 @@ def check_facts(doc: dict, *, today: date, resolver: Resolver,
         claim(t["ref"], f"tasks[{ti}]")
         _not_future(add, f"tasks[{ti}].created_at", parse_datetime(t["created_at"]), today)
         _not_future(add, f"tasks[{ti}].completed_at", parse_datetime(t.get("completed_at")), today)
+    seen_overrides = set()
+    for oi, o in enumerate(doc.get("finding_overrides", ())):
+        key = (o["rule_id"], o.get("item"))
+        if key in seen_overrides:
+            add(Problem(f"finding_overrides[{oi}]", f"sets aside {o['rule_id']} for {o.get('item') or 'the case'} twice"))
+        seen_overrides.add(key)
+        if o.get("item") and o["item"] not in refs:
+            add(Problem(f"finding_overrides[{oi}].item", f"no part with ref {o['item']!r} in this case"))
+        _not_future(add, f"finding_overrides[{oi}].at", parse_datetime(o["at"]), today)
     return problems, warnings
 
 

@@ -101,6 +101,7 @@ class BuiltCase:
     decisions: list[tuple[m.CPSDecision, str | None, list[str]]]  # decision, submission ref, charges
     plans: list[BuiltPlan]
     tasks: list[m.Task]
+    overrides: list[m.FindingOverride]
 
 
 def _case_fields(c: dict, resolver: Resolver) -> dict:
@@ -119,6 +120,10 @@ def _case_fields(c: dict, resolver: Resolver) -> dict:
         "charging_category": c.get("charging_category") or "",
         "anticipated_plea": c.get("anticipated_plea") or "",
         "venue": c.get("venue") or "",
+        "initiation": c.get("initiation") or "",
+        "compensation_sought": c.get("compensation_sought", False),
+        "devices_seized": c.get("devices_seized", False),
+        "file_stage": c.get("file_stage") or "",
         "stage": c["stage"],
         "outcome": c.get("outcome") or "",
         "finalised_on": parse_date(c.get("finalised_on")),
@@ -212,6 +217,8 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
                 signed_date=parse_date(x.get("signed_date")),
                 supervisor_certified=x.get("supervisor_certified"), clipped=x.get("clipped"),
                 playable=x.get("playable"), exhibit_ref=x.get("exhibit_ref", ""),
+                exhibits_referred=list(x.get("exhibits_referred", [])),
+                items_described=x.get("items_described"),
                 producer=x.get("producer", ""), target_date=parse_date(x.get("target_date")),
                 provided_at=parse_datetime(x.get("provided_at")), notes=x.get("notes", ""),
             ),
@@ -235,7 +242,7 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
             submitted_by=resolver.user(s.get("submitted_by"), role=Role.OIC),
             supervisor_certified=s.get("supervisor_certified"), outcome=s["outcome"],
             reasons=list(s.get("reasons", [])), respond_by=parse_date(s.get("respond_by")),
-            notes=s.get("notes", ""),
+            supervisor_comments=s.get("supervisor_comments", ""), notes=s.get("notes", ""),
         )
         for s in doc.get("submissions", ())
     ]
@@ -274,8 +281,14 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
                completed_at=parse_datetime(t.get("completed_at")))
         for t in doc.get("tasks", ())
     ]
+    overrides = [
+        m.FindingOverride(case=case, rule_id=o["rule_id"], item=o.get("item") or "",
+                          reason=o["reason"], by=resolver.user(o.get("by"), role=Role.CASEWORKER),
+                          at=parse_datetime(o["at"]))
+        for o in doc.get("finding_overrides", ())
+    ]
     return BuiltCase(case, defendants, witnesses, materials, hearings, submissions, decisions,
-                     plans, tasks)
+                     plans, tasks, overrides)
 
 
 def _relink(objs, attr: str) -> None:
@@ -301,7 +314,8 @@ def casefiles_bulk_create(docs: list[dict], *, resolver: Resolver, via: str = ""
         model.objects.bulk_create(rows, batch_size=1000)
 
     for model, attr in ((m.Witness, "witnesses"), (m.Hearing, "hearings"),
-                        (m.FileSubmission, "submissions"), (m.Task, "tasks")):
+                        (m.FileSubmission, "submissions"), (m.Task, "tasks"),
+                        (m.FindingOverride, "overrides")):
         rows = [o for b in built for o in getattr(b, attr)]
         _relink(rows, "case")
         model.objects.bulk_create(rows, batch_size=1000)
@@ -401,6 +415,9 @@ def casefile_apply(case: m.Case, doc: dict, *, resolver: Resolver) -> m.Case:
     _sync(case.hearings.all(), b.hearings, save=lambda o: o.save())
     _sync(case.submissions.all(), b.submissions, save=lambda o: o.save())
     _sync(case.tasks.all(), b.tasks, save=lambda o: o.save())
+    # Overrides have no refs: they are keyed by rule and item, and replaced as a whole.
+    case.finding_overrides.all().delete()
+    m.FindingOverride.objects.bulk_create(b.overrides)
 
     dmap = {d.obj.ref: d.obj for d in b.defendants}
     wmap = {w.ref: w for w in b.witnesses}

@@ -161,8 +161,15 @@ class Material:
     clipped: bool | None
     playable: bool | None
     exhibit_ref: str
+    exhibits_referred: tuple[str, ...]
+    items_described: bool | None
+    producer: str
     target_date: date | None
     provided_at: datetime | None
+
+    @property
+    def provided(self) -> bool:
+        return self.status == "provided"
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,7 @@ class Submission:
     outcome: str
     reasons: tuple[str, ...]
     respond_by: date | None
+    supervisor_comments: str
 
 
 @dataclass(frozen=True)
@@ -226,6 +234,13 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Override:
+    rule_id: str
+    item: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class CaseSnapshot:
     urn: str
     force_code: str
@@ -236,6 +251,10 @@ class CaseSnapshot:
     charging_category: str | None
     anticipated_plea: str | None
     venue: str | None
+    initiation: str | None
+    compensation_sought: bool
+    devices_seized: bool
+    file_stage: str | None
     received_at: datetime | None
     oic: Person | None
     supervisor: Person | None
@@ -248,6 +267,7 @@ class CaseSnapshot:
     decisions: tuple[Decision, ...]
     action_plans: tuple[ActionPlan, ...]
     tasks: tuple[Task, ...]
+    overrides: tuple[Override, ...] = ()
 
     def has_flag(self, flag: str) -> bool:
         return flag in self.flags
@@ -266,6 +286,10 @@ def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
         charging_category=case.get("charging_category"),
         anticipated_plea=case.get("anticipated_plea"),
         venue=case.get("venue"),
+        initiation=case.get("initiation"),
+        compensation_sought=bool(case.get("compensation_sought")),
+        devices_seized=bool(case.get("devices_seized")),
+        file_stage=case.get("file_stage"),
         received_at=_datetime(case.get("received_at")),
         oic=Person.parse(case.get("oic")),
         supervisor=Person.parse(case.get("supervisor")),
@@ -282,6 +306,7 @@ def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
                 s["ref"], s["file_type"], s.get("charging_category"), _datetime(s["submitted_at"]),
                 _datetime(s.get("due_at")), s.get("supervisor_certified"), s["outcome"],
                 tuple(s.get("reasons", ())), _date(s.get("respond_by")),
+                s.get("supervisor_comments", ""),
             )
             for s in doc.get("submissions", ())
         ),
@@ -303,8 +328,12 @@ def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
             for a in doc.get("action_plans", ())
         ),
         tasks=tuple(
-            Task(t["ref"], t["title"], _date(t.get("due_date")), t["status"], t["source"])
+            Task(t["ref"], t["title"], _date(t.get("due_date")), t["status"], t.get("source", "internal"))
             for t in doc.get("tasks", ())
+        ),
+        overrides=tuple(
+            Override(o["rule_id"], o.get("item"), o["reason"])
+            for o in doc.get("finding_overrides", ())
         ),
     )
 
@@ -386,5 +415,7 @@ def _material(m: dict) -> Material:
         signed=m.get("signed"), signed_date=_date(m.get("signed_date")),
         supervisor_certified=m.get("supervisor_certified"), clipped=m.get("clipped"),
         playable=m.get("playable"), exhibit_ref=m.get("exhibit_ref", ""),
+        exhibits_referred=tuple(m.get("exhibits_referred", ())),
+        items_described=m.get("items_described"), producer=m.get("producer", ""),
         target_date=_date(m.get("target_date")), provided_at=_datetime(m.get("provided_at")),
     )
