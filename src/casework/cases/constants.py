@@ -6,6 +6,7 @@ The stage enum is mirrored in `casework.rules.lifecycle`, which owns the transit
 from django.db import models
 
 from casework.rules.lifecycle import Stage as RuleStage
+from casework.rules.materials import MATERIAL_TYPES
 
 Stage = models.TextChoices("Stage", [(s.name, (s.value, s.label)) for s in RuleStage])
 
@@ -213,49 +214,11 @@ class ContactPreference(models.TextChoices):
     LETTER = "letter", "Letter"
 
 
-class MaterialType(models.TextChoices):
-    MG2 = "MG2", "MG2 Special measures assessment"
-    MG3 = "MG3", "MG3 Report to CPS for a charging decision"
-    MG3A = "MG3A", "MG3A Further report to CPS"
-    MG4 = "MG4", "MG4 Charge sheet"
-    MG4A = "MG4A", "MG4A Bail grant or variation"
-    MG5 = "MG5", "MG5 Case summary"
-    MG6 = "MG6", "MG6 Case file evidence and information"
-    MG6B = "MG6B", "MG6B Police officer misconduct record"
-    MG6C = "MG6C", "MG6C Schedule of non-sensitive unused material"
-    MG6D = "MG6D", "MG6D Schedule of sensitive unused material"
-    MG6E = "MG6E", "MG6E Disclosure officer's report"
-    MG7 = "MG7", "MG7 Remand application"
-    MG8 = "MG8", "MG8 Breach of bail"
-    MG9 = "MG9", "MG9 Witness list"
-    MG10 = "MG10", "MG10 Witness non-availability"
-    MG11 = "MG11", "MG11 Witness statement"
-    MG12 = "MG12", "MG12 Exhibit list"
-    MG13 = "MG13", "MG13 Application for orders on conviction"
-    MG15 = "MG15", "MG15 Interview record"
-    MG16 = "MG16", "MG16 Bad character / dangerous offender"
-    MG18 = "MG18", "MG18 Offences taken into consideration"
-    MG19 = "MG19", "MG19 Compensation claim"
-    MG20 = "MG20", "MG20 Further evidence report"
-    MG21 = "MG21", "MG21 Forensic submission"
-    MGDD = "MGDD", "MGDD Drink/drug driving forms"
-    VPS = "VPS", "Victim Personal Statement"
-    DA_CHECKLIST = "DA_CHECKLIST", "Domestic abuse evidence-gathering checklist"
-    PNC_PRINT = "PNC_PRINT", "PNC print (previous convictions)"
-    CCTV = "CCTV", "CCTV footage"
-    BWV = "BWV", "Body-worn video"
-    CALL_999 = "CALL_999", "999 call recording"
-    PHOTOGRAPHS = "PHOTOGRAPHS", "Photographs"
-    MEDICAL = "MEDICAL", "Medical evidence"
-    FORENSIC = "FORENSIC", "Forensic report (SFR)"
-    DIGITAL_STRATEGY = "DIGITAL_STRATEGY", "Digital device examination strategy"
-    THIRD_PARTY = "THIRD_PARTY", "Third-party material"
-    OTHER_MULTIMEDIA = "OTHER_MULTIMEDIA", "Other multimedia"
-    OTHER = "OTHER", "Other document"
+MaterialType = models.TextChoices(
+    "MaterialType", [(code.replace("-", "_"), (code, label)) for code, label in MATERIAL_TYPES.items()]
+)
 
 
-MULTIMEDIA_TYPES = {MaterialType.CCTV, MaterialType.BWV, MaterialType.CALL_999,
-                    MaterialType.OTHER_MULTIMEDIA}
 
 
 class MaterialStatus(models.TextChoices):

@@ -1,0 +1,55 @@
+"""The file-quality engine: review a case snapshot against the National File Standard, DG6 and
+court acceptance, and return findings with a verdict and a score. Pure: no Django, no clock, no I/O.
+
+    review = review_case(snapshot, today=date(2025, 3, 10), reference=reference)
+    review.verdict, review.score, [f.as_dict() for f in review.findings]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..charging import charging_authority
+from ..findings import Finding, Review, Rule, SetAside, sort_findings
+from ..snapshot import CaseSnapshot
+from . import content, court, dg6  # noqa: F401 — registers their checks
+from .context import Context, CourtInfo, FakeReference, OffenceInfo, Reference
+from .registry import CHECKS
+from .requirements import DEFAULT_TABLE, TABLES
+from .requirements import catalogue as requirement_rules
+from .requirements import evaluate as evaluate_requirements
+from .stage import FILE_TYPES, file_stage
+
+OVERDUE = "NFS.MATERIAL.OVERDUE"
+
+__all__ = ["review_case", "catalogue", "Reference", "FakeReference", "OffenceInfo", "CourtInfo",
+           "FILE_TYPES", "file_stage"]
+
+
+def review_case(case: CaseSnapshot, *, today: date, reference: Reference, stage: str | None = None,
+                table: str = DEFAULT_TABLE) -> Review:
+    """Every finding for the case at its file stage (or at `stage`, the reviewer's choice)."""
+    decision = file_stage(case, stage)
+    ctx = Context(case, decision, today, reference)
+    found: list[Finding] = list(evaluate_requirements(ctx, TABLES[table]))
+    for rule, fn in CHECKS:
+        found.extend(fn(ctx, rule))
+    # An overdue item already reported as missing at this stage is one problem, not two.
+    reported = {f.item for f in found if f.item and f.rule.id != OVERDUE}
+    found = [f for f in found if not (f.rule.id == OVERDUE and f.item in reported)]
+    overrides = {(o.rule_id, o.item or None): o.reason for o in case.overrides}
+    active, set_aside = [], []
+    for f in found:
+        reason = overrides.get((f.rule.id, f.item)) or overrides.get((f.rule.id, None)) if overrides else None
+        if reason:
+            set_aside.append(SetAside(f, reason))
+        else:
+            active.append(f)
+    return Review(case.urn, decision, tuple(sort_findings(active)),
+                  tuple(sorted(set_aside, key=lambda s: (s.finding.rule.id, s.finding.item or ""))),
+                  charging_authority(case))
+
+
+def catalogue(table: str = DEFAULT_TABLE) -> list[Rule]:
+    """Every rule the engine can raise, in a stable order."""
+    return sorted(requirement_rules(TABLES[table]) + [r for r, _ in CHECKS], key=lambda r: r.id)
