@@ -43,3 +43,15 @@ def case_stage_changed(case: Case, *, old: str, new: str, reason: str = "", acto
 
 def note_added(case: Case, *, text: str, actor=None, at=None) -> CaseEvent:
     return _event(case, "case.note.added", text, actor=actor, at=at)
+
+
+def finding_set_aside(case: Case, *, rule_id: str, item: str, reason: str, actor=None) -> CaseEvent:
+    what = f"{rule_id} ({item})" if item else rule_id
+    return _event(case, "case.review.finding_set_aside", f"Finding {what} set aside: {reason}",
+                  actor=actor, rule_id=rule_id, item=item, reason=reason)
+
+
+def finding_restored(case: Case, *, rule_id: str, item: str, actor=None) -> CaseEvent:
+    what = f"{rule_id} ({item})" if item else rule_id
+    return _event(case, "case.review.finding_restored", f"Finding {what} restored.", actor=actor,
+                  rule_id=rule_id, item=item)

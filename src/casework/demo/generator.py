@@ -1805,6 +1805,8 @@ def _add_quality_facts(doc: dict, rng: random.Random) -> None:
                 ordered_m["items_described"] = described
         doc["materials"][i] = ordered_m
 
+    _add_missing_material(doc, rng)
+
     for i, sub in enumerate(doc["submissions"]):
         comments = ""
         if sub["file_type"].startswith("PC") and sub["supervisor_certified"] and rng.random() > 0.05:
@@ -1815,3 +1817,47 @@ def _add_quality_facts(doc: dict, rng: random.Random) -> None:
                 ordered_s["supervisor_comments"] = comments
             ordered_s[key] = value
         doc["submissions"][i] = ordered_s
+
+
+def _add_missing_material(doc: dict, rng: random.Random) -> None:
+    """Material DG6 expects that the scenarios do not make: the pre-charge unused schedule, the
+    compensation claim (MG19) and the exhibit list (MG12) for contested files — each provided at
+    realistic rates, so some files lack them."""
+    case, mats = doc["case"], doc["materials"]
+    stage = case["stage"]
+    have = {m["type"] for m in mats}
+    stamps = [m["provided_at"] for m in mats if m["provided_at"]] or [case["received_at"]]
+    when = max(stamps)
+    received = date.fromisoformat(case["received_at"][:10])
+    contested = (case["anticipated_plea"] == "NGAP" or stage in ("awaiting_trial", "sent_to_crown")
+                 or any(h["outcome"] in ("not_guilty_plea", "sent_to_crown") for h in doc["hearings"]))
+
+    def add(mtype, title, *, rate, witness=None, dclass="served", schedule=False):
+        provided = rng.random() < rate
+        status = "provided" if provided else ("outstanding" if stage != "finalised" else "not_applicable")
+        signed = (rng.random() > 0.08) if schedule and provided else None
+        mats.append({
+            "ref": f"M{len(mats) + 1}", "type": mtype, "title": title, "status": status,
+            "defendant": None, "witness": witness, "key_evidence": False, "disclosure_class": dclass,
+            "signed": signed, "signed_date": when[:10] if signed else None,
+            "supervisor_certified": None, "clipped": None, "playable": None, "exhibit_ref": "",
+            "exhibits_referred": [], "items_described": (rng.random() > 0.06) if schedule and provided else None,
+            "producer": "", "target_date": None if provided else _d(received + timedelta(days=rng.randint(7, 21))),
+            "provided_at": when if provided else None, "attachment": None, "notes": "",
+        })
+
+    charged = any(o["status"] in ("charged", "concluded") for d in doc["defendants"] for o in d["offences"])
+    if (stage == "pre_charge" or not charged) and "MG6C" not in have:
+        add("MG6C", "MG6C Schedule of non-sensitive unused material", rate=0.88,
+            dclass="police_cps_only", schedule=True)
+    if case["compensation_sought"] and stage != "pre_charge" and "MG19" not in have:
+        victim = next((w["ref"] for w in doc["witnesses"] if w["role"] == "victim"), None)
+        add("MG19", "MG19 Compensation claim", rate=0.85, witness=victim)
+    if contested and stage != "pre_charge" and "MG12" not in have and any(m["exhibit_ref"] for m in mats):
+        add("MG12", "MG12 Exhibit list", rate=0.88)
+    if stage == "pre_charge" or contested:
+        with_mg2 = {m["witness"] for m in mats if m["type"] == "MG2"}
+        for w in doc["witnesses"]:
+            if w["vulnerability_grounds"] and not w["special_measures_sought"] and w["ref"] not in with_mg2:
+                add("MG2", f"MG2 Special measures assessment: {w['forenames']} {w['surname']}", rate=0.8,
+                    witness=w["ref"], dclass="police_cps_only")

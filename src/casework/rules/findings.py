@@ -125,9 +125,9 @@ class Review:
         parts = [f"{counts[s]} {s.value}" for s in Severity if counts[s]]
         lost = " + ".join(f"{counts[s]}×{s.weight}" for s in Severity if counts[s] and s.weight)
         if not lost:
-            return "100: no findings cost points (100 less 25 per blocker, 10 per major, 3 per minor)."
-        return (f"{self.score}: 100 less {lost} for {', '.join(parts)} finding(s) "
-                "(25 per blocker, 10 per major, 3 per minor, advice free; never below 0).")
+            return "no finding costs points (100 less 25 per blocker, 10 per major, 3 per minor)"
+        return (f"100 less {lost} for {', '.join(parts)} finding(s): 25 per blocker, 10 per major, "
+                "3 per minor, advice free, never below 0")
 
 
 def sort_findings(findings) -> list[Finding]:

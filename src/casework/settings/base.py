@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "casework.reference",
     "casework.cases",
     "casework.interchange",
+    "casework.reviews",
     "casework.demo",
     "casework.ui",
 ]
@@ -137,6 +138,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 CASEWORK_FORCE_NAME = os.environ.get("CASEWORK_FORCE_NAME", "West Midlands Police")
 CASEWORK_FORCE_CODE = os.environ.get("CASEWORK_FORCE_CODE", "20")
 CASEWORK_PROTECTIVE_MARKING = os.environ.get("CASEWORK_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")
+# The National File Standard requirements table in force (see casework.rules.quality.requirements).
+CASEWORK_NFS_TABLE = os.environ.get("CASEWORK_NFS_TABLE", "DG6-2020")
 
 LOGGING = {
     "version": 1,

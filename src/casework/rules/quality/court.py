@@ -126,22 +126,17 @@ def defendant_dob(ctx: Context, rule):
                           "Check and correct the date of birth.", d.ref)
 
 
-@check("COURT.YOUTH_AT_CHARGE", title="A defendant under 18 at charge goes to the youth court", severity=Severity.MAJOR,
-       source=CPP + "; youth court jurisdiction", confidence=SECONDARY, court="DEFENDANT_UNDER_18_YEARS_AT_CHARGE_DATE",
-       family="Court acceptance",
-       explanation="A defendant under 18 on the date of charge is dealt with in the youth court, not the adult magistrates' court.")
+@check("COURT.YOUTH_AT_CHARGE", title="A defendant under 18 at charge is flagged as a youth case", severity=Severity.MAJOR,
+       source=CPP + "; youth court jurisdiction (Children and Young Persons Act 1933 s.46)", confidence=SECONDARY,
+       court="DEFENDANT_UNDER_18_YEARS_AT_CHARGE_DATE", family="Court acceptance",
+       explanation="A defendant under 18 on the date of charge is dealt with in the youth court; the case must be flagged so it is listed there.")
 def youth_at_charge(ctx: Context, rule):
     for d in ctx.charged_defendants:
         charged_on = min((o.charge_date for o in d.offences if o.charge_date), default=None)
         age = age_on(d.date_of_birth, charged_on)
-        if age is None or age >= 18:
-            continue
-        firsts = [h for h in ctx.case.hearings if h.type == "first"]
-        for h in firsts:
-            court = ctx.reference.court(h.court_code)
-            if court and court.kind == "magistrates" and "youth" not in court.name.lower():
-                yield Finding(rule, f"{d.display_name} ({d.ref}) was {age} when charged but is listed at {court.name}, an adult court.",
-                              "List the first hearing in the youth court.", d.ref)
+        if age is not None and age < 18 and "youth" not in ctx.case.flags:
+            yield Finding(rule, f"{d.display_name} ({d.ref}) was {age} when charged, but the case is not flagged as a youth case.",
+                          "Flag the case as a youth case and make sure the first hearing is in the youth court.", d.ref)
 
 
 @check("COURT.CUSTODY_STATUS", title="Custody or bail status valid for court", severity=Severity.MAJOR, source=CPP,

@@ -93,7 +93,7 @@ DG6_A5 = "Director's Guidance on Charging, 6th ed. (31 Dec 2020), Annex 5 Nation
 DG6_A4 = "Director's Guidance on Charging, 6th ed. (31 Dec 2020), Annex 4 (information for a charging decision)"
 TRIAGE = "CPS PCD triage reasons, CPS-Innovation design history [CPSDH]"
 MOG = "Prosecution Team Manual of Guidance 2011 (incorporating NFS 2015)"
-TABLE_NOTE = " Stage cells reconstructed in the domain brief §2.4 [U]; configurable."
+TABLE_NOTE = " (file stage reconstructed in the domain brief §2.4 [U]; configurable)"
 
 NFS_DG6_2020: tuple[Requirement, ...] = (
     Requirement("MG3", "Report to the CPS for a charging decision (MG3 / CM01)", frozenset({"MG3", "MG3A"}),
@@ -111,7 +111,7 @@ NFS_DG6_2020: tuple[Requirement, ...] = (
                 "Write the MG5 case summary (headline summary, chronology, what the key witnesses say, interview summary) and have it certified by a supervisor.",
                 "The MG5 is the basis for the first hearing and for sentence on a guilty plea."),
     Requirement("MG6", "Information for the prosecutor (MG6)", frozenset({"MG6"}),
-                {**_stages(R, "PC-EXP", "PC-STD", *FH, *UP), REM: R}, "case", None, Severity.MAJOR,
+                {**_stages(R, *FH, *UP), REM: R}, "case", None, Severity.MAJOR,
                 f"{DG6_A5}: 'Information – provided digitally or MG3/MG6' [LHL]{TABLE_NOTE}", SECONDARY,
                 "Complete the MG6 with background information, outstanding evidence and target dates.",
                 "The prosecutor needs the non-disclosable background and the target dates for outstanding evidence."),
@@ -167,7 +167,7 @@ NFS_DG6_2020: tuple[Requirement, ...] = (
                 dga="Disclosable unused material not provided"),
     Requirement("DA_CHECKLIST", "Domestic abuse evidence-gathering checklist", frozenset({"DA_CHECKLIST"}),
                 _stages(R, *PC, *FH), "case", "domestic_abuse", Severity.MAJOR,
-                f"Joint NPCC/CPS DA evidence-gathering checklist [BBP]; {TRIAGE} [V]", VERIFIED,
+                f"Joint NPCC/CPS DA evidence-gathering checklist [BBP]; {TRIAGE}", VERIFIED,
                 "Complete the joint NPCC/CPS domestic abuse evidence-gathering checklist and submit it with the file.",
                 "The CPS rejects domestic abuse files without the checklist ('No DV checklist').",
                 triage="No DV checklist"),
@@ -257,6 +257,23 @@ def _missing_message(req: Requirement, whom: str, outstanding: list[Material], t
     return text
 
 
+# "Not applicable" is the reviewer's or officer's statement that an item is not needed for this
+# case; it satisfies the requirement (and is reported as such, not as missing).
+SATISFIED = ("provided", "not_applicable")
+
+
+def _waived(ctx: Context, types, *, defendant: str | None = None, witness: str | None = None) -> bool:
+    for t in types:
+        for m in ctx.by_type.get(t, ()):
+            if m.status != "not_applicable":
+                continue
+            if witness is not None and m.witness == witness:
+                return True
+            if defendant is not None and m.defendant in (None, defendant):
+                return True
+    return False
+
+
 def evaluate(ctx: Context, table: tuple[Requirement, ...] = NFS_DG6_2020) -> Iterator[Finding]:
     for req in table:
         level = _level(req, ctx)
@@ -276,7 +293,7 @@ def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
     case = ctx.case
     types = req.types
     if req.scope == "case":
-        if not any(m.status == "provided" for t in types for m in ctx.by_type.get(t, ())):
+        if not any(m.status in SATISFIED for t in types for m in ctx.by_type.get(t, ())):
             outstanding = [m for t in types for m in ctx.by_type.get(t, ()) if m.status == "outstanding"]
             yield Finding(rule, _missing_message(req, "", outstanding, ctx.today), req.remedy,
                           outstanding[0].ref if outstanding else None)
@@ -288,7 +305,7 @@ def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
             "interviewed_defendant": tuple(d for d in case.defendants if any(i.type != "not_interviewed" for i in d.interviews)),
         }[req.scope]
         for d in people:
-            if any(ctx.provided(t, defendant=d) for t in types):
+            if any(ctx.provided(t, defendant=d) for t in types) or _waived(ctx, types, defendant=d.ref):
                 continue
             if req.key == "SUSPECT_PREVIOUS_CONVICTIONS" and d.previous_convictions_checked_on:
                 continue
@@ -304,7 +321,7 @@ def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
             "vulnerable_witness": ctx.vulnerable_witnesses,
         }[req.scope]
         for w in people:
-            if any(ctx.provided(t, witness=w.ref) for t in types):
+            if any(ctx.provided(t, witness=w.ref) for t in types) or _waived(ctx, types, witness=w.ref):
                 continue
             if req.scope == "vulnerable_witness" and w.special_measures_sought:
                 continue  # measures considered and recorded

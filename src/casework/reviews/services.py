@@ -1,0 +1,33 @@
+"""Reviewer decisions on findings: setting one aside with a reason, and restoring it."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from casework.cases import events
+from casework.cases.models import Case, FindingOverride
+
+
+class ReviewError(Exception):
+    pass
+
+
+@transaction.atomic
+def finding_set_aside(*, case: Case, rule_id: str, item: str | None, reason: str, actor) -> FindingOverride:
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ReviewError("Give a reason of at least 10 characters: it is reported to managers and the CPS.")
+    override, _ = FindingOverride.objects.update_or_create(
+        case=case, rule_id=rule_id, item=item or "",
+        defaults={"reason": reason, "by": actor, "at": timezone.now()},
+    )
+    events.finding_set_aside(case, rule_id=rule_id, item=item or "", reason=reason, actor=actor)
+    return override
+
+
+@transaction.atomic
+def finding_restore(*, case: Case, rule_id: str, item: str | None, actor) -> None:
+    deleted, _ = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").delete()
+    if deleted:
+        events.finding_restored(case, rule_id=rule_id, item=item or "", actor=actor)
