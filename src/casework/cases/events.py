@@ -55,3 +55,9 @@ def finding_restored(case: Case, *, rule_id: str, item: str, actor=None) -> Case
     what = f"{rule_id} ({item})" if item else rule_id
     return _event(case, "case.review.finding_restored", f"Finding {what} restored.", actor=actor,
                   rule_id=rule_id, item=item)
+
+
+def file_stage_chosen(case: Case, *, old: str, new: str, actor=None) -> CaseEvent:
+    text = (f"File stage set by the reviewer to {new}." if new
+            else "File stage returned to being worked out from the case's facts.")
+    return _event(case, "case.review.file_stage_chosen", text, actor=actor, old=old, new=new)

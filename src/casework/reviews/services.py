@@ -31,3 +31,27 @@ def finding_restore(*, case: Case, rule_id: str, item: str | None, actor) -> Non
     deleted, _ = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").delete()
     if deleted:
         events.finding_restored(case, rule_id=rule_id, item=item or "", actor=actor)
+
+
+REVIEWER_ROLES = {"caseworker", "hub_manager", "supervisor", "administrator"}
+
+
+def can_review(user) -> bool:
+    """Who may set findings aside and choose the file stage (the access module will own this)."""
+    return user.is_superuser or user.role in REVIEWER_ROLES
+
+
+@transaction.atomic
+def case_file_stage_set(*, case: Case, file_stage: str, actor) -> Case:
+    """The reviewer's choice of file stage ("" to let Casework work it out again)."""
+    from casework.rules.quality import FILE_TYPES
+
+    if file_stage and file_stage not in FILE_TYPES:
+        raise ReviewError(f"{file_stage} is not a file stage.")
+    old = case.file_stage
+    if old == file_stage:
+        return case
+    case.file_stage = file_stage
+    case.save(update_fields=["file_stage", "updated_at"])
+    events.file_stage_chosen(case, old=old, new=file_stage, actor=actor)
+    return case

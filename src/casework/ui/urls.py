@@ -15,4 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("cases/", views.case_list, name="case_list"),
     path("cases/<str:urn>/", views.case_detail, name="case_detail"),
+    path("cases/<str:urn>/findings/set-aside/", views.finding_set_aside_view, name="finding_set_aside"),
+    path("cases/<str:urn>/findings/restore/", views.finding_restore_view, name="finding_restore"),
+    path("cases/<str:urn>/file-stage/", views.file_stage_view, name="file_stage"),
 ]

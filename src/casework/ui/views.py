@@ -4,20 +4,32 @@ Scope: until the access module arrives, staff see the cases of their own hub (ad
 auditors and CPS liaison see every hub) and officers see cases they are named on.
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from casework.cases.constants import Stage
 from casework.cases.models import Case
 from casework.cases.selectors import cases_with_parts
 from casework.people.constants import Role
+from casework.reviews.selectors import case_review
+from casework.reviews.services import (
+    ReviewError,
+    can_review,
+    case_file_stage_set,
+    finding_restore,
+    finding_set_aside,
+)
+from casework.rules.quality import FILE_TYPES
 
 from .forms import CaseFilterForm
 
@@ -80,19 +92,77 @@ def case_list(request):
     })
 
 
-@login_required
-def case_detail(request, urn: str):
+def _case_in_scope(request, urn: str):
     compact = urn.replace("/", "").replace(" ", "").upper()
     case = cases_with_parts().filter(pk__in=cases_in_scope(request.user).values("pk"),
                                      urn=compact).first()
     if case is None:
         # Outside the user's scope is "not found": the product never confirms a case exists.
         raise Http404("No case with that URN")
+    return case
+
+
+@login_required
+def case_detail(request, urn: str):
+    case = _case_in_scope(request, urn)
+    review = case_review(case)
     return render(request, "ui/case_detail.html", {
         "case": case,
+        "review": review,
+        "findings": [_finding_row(f) for f in review.findings],
+        "set_aside": [{**_finding_row(s.finding), "reason": s.reason} for s in review.set_aside],
+        "file_types": FILE_TYPES.items(),
+        "can_review": can_review(request.user),
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": timezone.localdate(),
     })
+
+
+def _finding_row(f) -> dict:
+    return {**f.as_dict(), "title": f.rule.title, "explanation": f.rule.explanation,
+            "tag": {"blocker": "red", "major": "orange", "minor": "yellow", "advice": "blue"}[f.level.value]}
+
+
+@login_required
+@require_POST
+def finding_set_aside_view(request, urn: str):
+    case = _case_in_scope(request, urn)
+    if not can_review(request.user):
+        raise PermissionDenied
+    try:
+        finding_set_aside(case=case, rule_id=request.POST.get("rule_id", ""),
+                          item=request.POST.get("item") or None,
+                          reason=request.POST.get("reason", ""), actor=request.user)
+    except ReviewError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, "Finding set aside. It is reported separately to managers.")
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
+
+
+@login_required
+@require_POST
+def finding_restore_view(request, urn: str):
+    case = _case_in_scope(request, urn)
+    if not can_review(request.user):
+        raise PermissionDenied
+    finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
+                    item=request.POST.get("item") or None, actor=request.user)
+    messages.success(request, "Finding restored.")
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
+
+
+@login_required
+@require_POST
+def file_stage_view(request, urn: str):
+    case = _case_in_scope(request, urn)
+    if not can_review(request.user):
+        raise PermissionDenied
+    try:
+        case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""), actor=request.user)
+    except ReviewError as e:
+        messages.error(request, str(e))
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
 
 
 def not_found(request, exception=None):
