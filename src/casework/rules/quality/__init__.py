@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..charging import charging_authority
 from ..findings import Finding, Review, Rule, SetAside, sort_findings
 from ..snapshot import CaseSnapshot
 from . import content, court, dg6  # noqa: F401 — registers their checks
@@ -47,7 +46,7 @@ def review_case(case: CaseSnapshot, *, today: date, reference: Reference, stage:
             active.append(f)
     return Review(case.urn, decision, tuple(sort_findings(active)),
                   tuple(sorted(set_aside, key=lambda s: (s.finding.rule.id, s.finding.item or ""))),
-                  charging_authority(case))
+                  ctx.charging)
 
 
 def catalogue(table: str = DEFAULT_TABLE) -> list[Rule]:

@@ -69,7 +69,7 @@ class Context:
 
     __slots__ = ("case", "stage", "today", "reference", "by_type", "provided_types",
                  "by_witness", "by_defendant", "exhibit_refs", "charged_defendants",
-                 "civilian_witnesses", "key_witnesses", "victims", "_vulnerable")
+                 "civilian_witnesses", "key_witnesses", "victims", "_vulnerable", "_charging")
 
     def __init__(self, case: CaseSnapshot, stage: StageDecision, today: date,
                  reference: Reference) -> None:
@@ -104,6 +104,16 @@ class Context:
         self.key_witnesses = tuple(w for w in case.witnesses if w.key_witness)
         self.victims = tuple(w for w in case.witnesses if w.role == "victim")
         self._vulnerable: tuple[Witness, ...] | None = None
+        self._charging = None
+
+    @property
+    def charging(self):
+        """The DG6 Annex 1 charging decision, worked out once per review."""
+        if self._charging is None:
+            from ..charging import charging_authority
+
+            self._charging = charging_authority(self.case)
+        return self._charging
 
     @property
     def file_type(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..charging import SOURCE, charging_authority
+from ..charging import SOURCE
 from ..findings import VERIFIED, Finding, Severity
 from .context import Context
 from .registry import check
@@ -13,7 +13,7 @@ from .registry import check
        explanation="DG6 Annex 1 divides charging between the police and the CPS by offence, plea, sentence and case type.")
 def who_may_charge(ctx: Context, rule):
     if ctx.file_type.startswith("PC"):
-        decision = charging_authority(ctx.case)
+        decision = ctx.charging
         remedy = ("Refer the case to the CPS for a charging decision (MG3)." if decision.authority == "cps"
                   else "A police charging decision may be made; record the rationale on the MG6.")
         yield Finding(rule, decision.reason, remedy)
@@ -24,7 +24,7 @@ def who_may_charge(ctx: Context, rule):
        explanation="A case that DG6 reserves to the CPS must not be routed for a police charging decision.")
 def route_wrong(ctx: Context, rule):
     if ctx.file_type.startswith("PC") and ctx.case.charging_route == "police":
-        decision = charging_authority(ctx.case)
+        decision = ctx.charging
         if decision.authority == "cps":
             yield Finding(rule, f"The case is routed for a police charging decision, but {decision.reason[0].lower()}{decision.reason[1:]}",
                           "Change the route to a CPS charging decision and submit an MG3.")
@@ -35,7 +35,7 @@ def route_wrong(ctx: Context, rule):
        dga="Charged by police in breach of the Director's Guidance", family="Charging",
        explanation="Police may only charge the offences DG6 Annex 1 allows them to; a charge outside the remit must be referred to the CPS.")
 def breach(ctx: Context, rule):
-    decision = charging_authority(ctx.case)
+    decision = ctx.charging
     if decision.authority != "cps":
         return
     by_ref = {p.ref: p for p in decision.offences}
