@@ -54,8 +54,31 @@ class ChargingDecision:
 
 
 def _is_retail_theft(case: CaseSnapshot, o: Offence) -> bool:
+    """Theft from a shop (TH68010, with or without the attempt qualifier) is retail theft whether
+    or not the case is flagged; another offence counts when the case is flagged and its title
+    says so."""
+    if o.code.startswith("TH68010"):
+        return True
+    return "retail_theft" in case.flags and "shop" in o.title.lower()
+
+
+# Offences that put a case outside police charging whatever its flags say (DG6 Annex 1): found by
+# title words, and harassment by the Protection from Harassment Act 1997 code family.
+EXCLUDED_OFFENCE_WORDS = {
+    "actual bodily harm": EXCLUDED["gbh_abh_wounding"], "grievous bodily harm": EXCLUDED["gbh_abh_wounding"],
+    "wound": EXCLUDED["gbh_abh_wounding"], "affray": EXCLUDED["violent_disorder_affray"],
+    "violent disorder": EXCLUDED["violent_disorder_affray"], "stalk": EXCLUDED["harassment_stalking"],
+}
+# Not "harass": Public Order Act s.4A/s.5 titles say "harassment, alarm or distress" and are not
+# the harassment offence, which is found by its Act (PH97, Protection from Harassment Act 1997).
+LIVE = ("proposed", "charged", "concluded")
+
+
+def _offence_exclusion(o: Offence) -> str | None:
+    if o.code.startswith("PH97"):
+        return EXCLUDED["harassment_stalking"]
     title = o.title.lower()
-    return "retail_theft" in case.flags and ("shop" in title or o.code.startswith("TH68010"))
+    return next((why for word, why in EXCLUDED_OFFENCE_WORDS.items() if word in title), None)
 
 
 def charging_authority(case: CaseSnapshot) -> ChargingDecision:
@@ -65,16 +88,21 @@ def charging_authority(case: CaseSnapshot) -> ChargingDecision:
     per_offence: list[OffenceCharging] = []
     for d in case.defendants:
         for o in d.offences:
+            if o.status not in LIVE:
+                continue  # an offence dropped (no further action, withdrawn) has no charging decision to make
+            offence_excluded = _offence_exclusion(o)
             if excluded:
-                per_offence.append(OffenceCharging(o.ref, o.code, "cps", f"the case is excluded from police charging because {excluded[0]}"))
+                per_offence.append(OffenceCharging(o.ref, o.code, "cps", f"{excluded[0]}, which DG6 reserves to the CPS"))
+            elif o.mode_of_trial == "indictable_only":
+                per_offence.append(OffenceCharging(o.ref, o.code, "cps", "it is indictable only"))
+            elif offence_excluded:
+                per_offence.append(OffenceCharging(o.ref, o.code, "cps", f"{offence_excluded}, which DG6 reserves to the CPS"))
             elif o.mode_of_trial == "summary":
                 per_offence.append(OffenceCharging(o.ref, o.code, "police", "it is a summary-only offence"))
             elif _is_retail_theft(case, o) and magistrates_sentence:
                 per_offence.append(OffenceCharging(o.ref, o.code, "police", "it is a retail theft suitable for sentence in the magistrates' court"))
             elif o.mode_of_trial == "either_way" and case.anticipated_plea == "GAP" and magistrates_sentence:
                 per_offence.append(OffenceCharging(o.ref, o.code, "police", "it is an either-way offence with a guilty plea anticipated, suitable for sentence in the magistrates' court"))
-            elif o.mode_of_trial == "indictable_only":
-                per_offence.append(OffenceCharging(o.ref, o.code, "cps", "it is indictable only"))
             elif o.mode_of_trial == "either_way":
                 why = "a not guilty plea is anticipated" if case.anticipated_plea == "NGAP" else (
                     "it is not suitable for sentence in the magistrates' court" if not magistrates_sentence

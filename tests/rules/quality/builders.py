@@ -26,6 +26,8 @@ DATA = Path(__file__).parents[3] / "src" / "casework" / "reference" / "data"
 # The codes and courts the baselines and rule tables use (titles and categories come from the data files).
 OFFENCE_CODES = (
     "TH68010",  # Theft from a shop (CE)
+    "TH68001",  # Theft from the person (CE)
+    "CD71039",  # Criminal damage under £5,000 (CE)
     "OF61102",  # Assault occasioning actual bodily harm (CE)
     "CJ88116",  # Assault by beating (CS)
     "CJ88001",  # Common assault (CS)

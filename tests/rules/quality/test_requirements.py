@@ -39,8 +39,8 @@ FAILING = [
     # Information for the prosecutor [LHL 'Information – provided digitally or MG3/MG6']
     Fail("UP-CC without the MG6 [LHL MG6]", "UP-CC", remove("M4"),
          "NFS.MATERIAL.MG6", None, MAJOR, ("MG6",)),
-    Fail("PC-STD MG6 outstanding with no target date [LHL MG6]", "PC-STD", outstanding("M2"),
-         "NFS.MATERIAL.MG6", "M2", MAJOR, ("no target date",)),
+    Fail("FH-GAP MG6 outstanding with no target date [LHL MG6]", "FH-GAP", outstanding("M3"),
+         "NFS.MATERIAL.MG6", "M3", MAJOR, ("no target date",)),
     # Key statements [LHL 'key statements/MG11s'; CPSDH No/missing MG11s]
     Fail("FH-NGAP without the complainant's statement [CPSDH No/missing MG11s]", "FH-NGAP", remove("M2"),
          "NFS.MATERIAL.KEY_STATEMENTS", "W1", MAJOR, ("Jane DOE", "victim")),
@@ -82,7 +82,7 @@ FAILING = [
          "NFS.MATERIAL.MG6E", None, MAJOR, ("MG6E",)),
     # Domestic abuse checklist [BBP; CPSDH No DV checklist]
     Fail("FH-NGAP DA case without the DA checklist [CPSDH No DV checklist]", "FH-NGAP", remove("M4"),
-         "NFS.MATERIAL.DA_CHECKLIST", None, MAJOR, ("Domestic abuse evidence-gathering checklist",)),
+         "NFS.MATERIAL.DA_CHECKLIST", None, MAJOR, ("domestic abuse evidence-gathering checklist",)),
     Fail("FH-NGAP DA checklist outstanding and overdue [CPSDH No DV checklist]", "FH-NGAP",
          outstanding("M4", "2025-03-07"), "NFS.MATERIAL.DA_CHECKLIST", "M4", MAJOR, ("was due on 7 Mar 2025",)),
     # Remand file [REDW MG7]
@@ -98,7 +98,7 @@ FAILING = [
          "NFS.MATERIAL.EXHIBIT_LIST_MG12", None, MAJOR, ("MG12",)),
     # Digital strategy [LOSTOCK]
     Fail("PC-STD phone seized and no digital strategy [LOSTOCK]", "PC-STD", set_case(devices_seized=True),
-         "NFS.MATERIAL.DIGITAL_STRATEGY", None, MAJOR, ("Digital device examination strategy",)),
+         "NFS.MATERIAL.DIGITAL_STRATEGY", None, MAJOR, ("digital device examination strategy",)),
     # Drink driving [MGDD]
     Fail("FH-GAP excess alcohol charge without the MGDD forms [MGDD]", "FH-GAP",
          both(set_case(flags=["road_traffic"]),
@@ -131,6 +131,10 @@ PASSING = [
     Pass("a charge sheet linked to nobody covers every defendant", "FH-GAP", "NFS.MATERIAL.MG4",
          set_mat("M1", defendant=None)),
     Pass("trial file does not re-demand the MG5", "UP-MC", "NFS.MATERIAL.MG5", remove("M2")),
+    Pass("pre-charge: the MG3 carries the information, no separate MG6", "PC-STD", "NFS.MATERIAL.MG6",
+         remove("M2")),
+    Pass("an MG6 marked not applicable satisfies the row", "FH-GAP", "NFS.MATERIAL.MG6",
+         set_mat("M3", status="not_applicable", provided_at=None)),
     Pass("other post-hearing file (awaiting sentence) needs no MG6", "UP-MC", "NFS.MATERIAL.MG6",
          both(set_case(stage="awaiting_sentence"), remove("M3"))),
     Pass("GAP first hearing does not demand key statements", "FH-GAP", "NFS.MATERIAL.KEY_STATEMENTS",

@@ -20,6 +20,11 @@ from .requirements import evaluate as evaluate_requirements
 from .stage import FILE_TYPES, file_stage
 
 OVERDUE = "NFS.MATERIAL.OVERDUE"
+# The same failing reported by two rules is one problem, not two: a finding of the key rule is
+# dropped when a finding of the value rule is about the same item. At trial and Crown Court
+# stages a vulnerable witness with neither measures nor an MG2 is the special measures failing
+# (the rule that names the grounds); the MG2 requirement row reports it only pre-charge.
+SUPERSEDED_BY = {"NFS.MATERIAL.MG2": "NFS.WITNESS.SPECIAL_MEASURES_NOT_CONSIDERED"}
 
 __all__ = ["review_case", "catalogue", "Reference", "FakeReference", "OffenceInfo", "CourtInfo",
            "FILE_TYPES", "file_stage"]
@@ -36,6 +41,11 @@ def review_case(case: CaseSnapshot, *, today: date, reference: Reference, stage:
     # An overdue item already reported as missing at this stage is one problem, not two.
     reported = {f.item for f in found if f.item and f.rule.id != OVERDUE}
     found = [f for f in found if not (f.rule.id == OVERDUE and f.item in reported)]
+    said = {(f.rule.id, f.item) for f in found}
+    found = [f for f in found if (SUPERSEDED_BY.get(f.rule.id), f.item) not in said]
+    # A postal requisition or SJP case without an MG5 lacks its statement of facts: one failing.
+    if any(f.rule.id == "COURT.STATEMENT_OF_FACTS" for f in found):
+        found = [f for f in found if f.rule.id != "NFS.MATERIAL.MG5"]
     overrides = {(o.rule_id, o.item or None): o.reason for o in case.overrides}
     active, set_aside = [], []
     for f in found:

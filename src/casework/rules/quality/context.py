@@ -7,6 +7,7 @@ reads the database, tests pass `FakeReference`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -155,6 +156,12 @@ class Context:
 
 def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def ref_key(ref: str) -> tuple:
+    """Sort key for refs in their natural order (D2 before D10), so that which of two parts a
+    finding names never depends on the order the file lists them in."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", ref) if part)
 
 
 def age_on(born: date | None, on: date | None) -> int | None:

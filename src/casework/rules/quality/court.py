@@ -11,7 +11,7 @@ from ..calendar import add_months, add_years
 from ..findings import SECONDARY, UNVERIFIED, VERIFIED, Finding, Severity
 from ..identifiers import validate_asn, validate_cro, validate_pnc_id
 from ..text import day
-from .context import Context, age_on
+from .context import Context, age_on, ref_key
 from .registry import check
 
 CPP = "HMCTS Common Platform prosecution case file validation (problem codes) [interfaces §3]"
@@ -134,7 +134,9 @@ def youth_at_charge(ctx: Context, rule):
     for d in ctx.charged_defendants:
         charged_on = min((o.charge_date for o in d.offences if o.charge_date), default=None)
         age = age_on(d.date_of_birth, charged_on)
-        if age is not None and age < 18 and "youth" not in ctx.case.flags:
+        # Below 10 (the age of criminal responsibility) the date of birth is wrong, which
+        # COURT.DEFENDANT_DOB reports; it is not a youth case to flag.
+        if age is not None and 10 <= age < 18 and "youth" not in ctx.case.flags:
             yield Finding(rule, f"{d.display_name} ({d.ref}) was {age} when charged, but the case is not flagged as a youth case.",
                           "Flag the case as a youth case and make sure the first hearing is in the youth court.", d.ref)
 
@@ -257,7 +259,7 @@ def initiation_missing(ctx: Context, rule):
        explanation="The same person entered twice creates two court records.")
 def duplicate_defendant(ctx: Context, rule):
     seen = {}
-    for d in ctx.case.defendants:
+    for d in sorted(ctx.case.defendants, key=lambda d: ref_key(d.ref)):
         key = (d.forenames.strip().lower(), d.surname.strip().lower(), d.date_of_birth)
         if key in seen:
             yield Finding(rule, f"{d.display_name} appears twice ({seen[key]} and {d.ref}) with the same date of birth.",
@@ -306,7 +308,7 @@ def out_of_time(ctx: Context, rule):
             if started and started > last_day:
                 yield Finding(rule, f"Charge {o.ref} ({o.code}, {d.display_name}) was brought on {day(started)}, after the time limit ended on {day(last_day)} ({basis}).",
                               "Tell the CPS at once: proceedings out of time are a nullity and the charge must be withdrawn.", o.ref)
-            elif started is None and ctx.today > last_day:
+            elif o.status == "proposed" and ctx.today > last_day:
                 yield Finding(rule, f"{o.code} ({o.ref}, {d.display_name}) can no longer be prosecuted: the time limit ended on {day(last_day)} ({basis}).",
                               "Consider an alternative either-way offence with the CPS, or finalise this offence.", o.ref)
 

@@ -22,7 +22,7 @@ from ..findings import SECONDARY, UNVERIFIED, VERIFIED, Finding, Rule, Severity
 from ..materials import material_label
 from ..snapshot import Material
 from ..text import day
-from .context import Context
+from .context import Context, ref_key
 
 R, A = "R", "A"
 PC = ("PC-EXP", "PC-STD", "PC-EA")
@@ -82,12 +82,23 @@ CONDITIONS: dict[str, tuple[Callable[[Context], bool], str]] = {
     "devices_seized": (lambda c: c.case.devices_seized, "digital devices were seized"),
     "compensation_sought": (lambda c: c.case.compensation_sought, "compensation is sought"),
     "exhibits_exist": (lambda c: bool(c.exhibit_refs), "the case has exhibits"),
-    "drink_drug_driving": (
-        lambda c: any(any(w in o.title.lower() for w in ("alcohol", "specimen", "drug driving", "controlled drug", "unfit through drink"))
-                      and o.code.startswith("RT") for d in c.case.defendants for o in d.offences),
-        "a drink or drug driving offence is charged"),
+    "drink_drug_driving": (lambda c: any(_drink_drug(c, o) for d in c.case.defendants for o in d.offences),
+                           "a drink or drug driving offence is charged"),
     "remand": (lambda c: c.stage.remand, "the defendant is kept in custody for court"),
 }
+
+DRINK_DRUG_WORDS = ("alcohol", "specimen", "drug driving", "controlled drug", "unfit through drink")
+
+
+def _drink_drug(c: Context, o) -> bool:
+    if not o.code.startswith("RT"):
+        return False
+    title = o.title
+    if not title:  # a file may leave titles to the reference list
+        info = c.reference.offence(o.code)
+        title = info.title if info else ""
+    return any(w in title.lower() for w in DRINK_DRUG_WORDS)
+
 
 DG6_A5 = "Director's Guidance on Charging, 6th ed. (31 Dec 2020), Annex 5 National File Standard"
 DG6_A4 = "Director's Guidance on Charging, 6th ed. (31 Dec 2020), Annex 4 (information for a charging decision)"
@@ -102,7 +113,7 @@ NFS_DG6_2020: tuple[Requirement, ...] = (
                 "Complete the MG3 (digital CM01) with the case summary, the rationale and the decision sought, and submit it with the file.",
                 "The CPS cannot make a charging decision without the police report; triage rejects the file as 'No MG3'.",
                 triage="No MG3"),
-    Requirement("MG4", "Charges (MG4 / CM03)", frozenset({"MG4"}), _stages(R, *FH), "charged_defendant", None,
+    Requirement("MG4", "Charge sheet (MG4 / CM03)", frozenset({"MG4"}), _stages(R, *FH), "charged_defendant", None,
                 Severity.MAJOR, f"{DG6_A5}: 'Charge details – provided digitally or MG4' [LHL]{TABLE_NOTE}", SECONDARY,
                 "Provide the charge sheet (MG4) with every charge, its CJS offence code and wording.",
                 "The first hearing file must show the charges for each defendant."),
@@ -115,13 +126,13 @@ NFS_DG6_2020: tuple[Requirement, ...] = (
                 f"{DG6_A5}: 'Information – provided digitally or MG3/MG6' [LHL]{TABLE_NOTE}", SECONDARY,
                 "Complete the MG6 with background information, outstanding evidence and target dates.",
                 "The prosecutor needs the non-disclosable background and the target dates for outstanding evidence."),
-    Requirement("KEY_STATEMENTS", "Key witness statements (MG11)", frozenset({"MG11"}),
+    Requirement("KEY_STATEMENTS", "Key witness statement (MG11)", frozenset({"MG11"}),
                 {**_stages(R, "PC-STD", "FH-NGAP", "FH-CC")}, "key_witness", None, Severity.MAJOR,
                 f"{DG6_A5}: 'Key evidence including key statements/MG11s' [LHL]; {TRIAGE}{TABLE_NOTE}", SECONDARY,
                 "Take and provide the signed MG11 statement of this key witness.",
                 "Key evidence establishes each point to prove; a file without the key statements cannot be charged or tried.",
                 triage="No/missing MG11s", dga="Statement(s)"),
-    Requirement("ALL_STATEMENTS", "All witness statements (MG11)", frozenset({"MG11"}), _stages(R, *UP),
+    Requirement("ALL_STATEMENTS", "Witness statement (MG11) for the trial file", frozenset({"MG11"}), _stages(R, *UP),
                 "witness", None, Severity.MAJOR, f"{DG6_A5} (trial and Crown Court files: all remaining statements){TABLE_NOTE}",
                 UNVERIFIED, "Provide the signed MG11 statement of this witness for the trial file.",
                 "After a not guilty plea or sending, the full file needs every witness's statement.",
@@ -132,7 +143,7 @@ NFS_DG6_2020: tuple[Requirement, ...] = (
                 "Provide the record of interview (SDN, ROTI or ROVI on an MG15) for this suspect.",
                 "The prosecutor must see what the suspect said, including any defence raised.",
                 triage="No summary of interview"),
-    Requirement("SUSPECT_PREVIOUS_CONVICTIONS", "Suspect's previous convictions (PNC print)", frozenset({"PNC_PRINT"}),
+    Requirement("SUSPECT_PREVIOUS_CONVICTIONS", "Suspect's previous convictions (PNC print, or a record that the check found none)", frozenset({"PNC_PRINT"}),
                 {**_stages(R, "PC-EXP", "PC-STD", *FH), REM: R}, "defendant", None, Severity.MAJOR,
                 f"{DG6_A5}{TABLE_NOTE}; {TRIAGE}", SECONDARY,
                 "Attach the PNC print of previous convictions and cautions (or record that the check found none).",
@@ -245,8 +256,13 @@ def _describe(m: Material) -> str:
     return f"{material_label(m.type)} ({m.ref}{title})"
 
 
+def _lower_first(title: str) -> str:
+    # "Case summary (MG5)" -> "case summary (MG5)"; "CCTV footage" keeps its capitals.
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
+
+
 def _missing_message(req: Requirement, whom: str, outstanding: list[Material], today) -> str:
-    text = f"{req.title} is not provided{whom}."
+    text = f"Missing{whom}: {_lower_first(req.title)}."
     if outstanding:
         m = outstanding[0]
         if m.target_date:
@@ -294,7 +310,8 @@ def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
     types = req.types
     if req.scope == "case":
         if not any(m.status in SATISFIED for t in types for m in ctx.by_type.get(t, ())):
-            outstanding = [m for t in types for m in ctx.by_type.get(t, ()) if m.status == "outstanding"]
+            outstanding = sorted((m for t in types for m in ctx.by_type.get(t, ()) if m.status == "outstanding"),
+                                 key=lambda m: ref_key(m.ref))
             yield Finding(rule, _missing_message(req, "", outstanding, ctx.today), req.remedy,
                           outstanding[0].ref if outstanding else None)
         return
@@ -309,8 +326,9 @@ def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
                 continue
             if req.key == "SUSPECT_PREVIOUS_CONVICTIONS" and d.previous_convictions_checked_on:
                 continue
-            outstanding = [m for t in types for m in ctx.by_type.get(t, ())
-                           if m.status == "outstanding" and m.defendant in (None, d.ref)]
+            outstanding = sorted((m for t in types for m in ctx.by_type.get(t, ())
+                                  if m.status == "outstanding" and m.defendant in (None, d.ref)),
+                                 key=lambda m: ref_key(m.ref))
             yield Finding(rule, _missing_message(req, f" for {d.display_name} ({d.ref})", outstanding, ctx.today),
                           req.remedy, d.ref)
         return
@@ -325,7 +343,8 @@ def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
                 continue
             if req.scope == "vulnerable_witness" and w.special_measures_sought:
                 continue  # measures considered and recorded
-            outstanding = [m for t in types for m in ctx.by_witness.get(w.ref, ()) if m.type == t and m.status == "outstanding"]
+            outstanding = sorted((m for t in types for m in ctx.by_witness.get(w.ref, ())
+                                  if m.type == t and m.status == "outstanding"), key=lambda m: ref_key(m.ref))
             role = "victim" if w.role == "victim" else f"{w.role} witness"
             yield Finding(rule, _missing_message(req, f" for {w.display_name} ({role}, {w.ref})", outstanding, ctx.today),
                           req.remedy, w.ref)
