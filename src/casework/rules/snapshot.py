@@ -26,7 +26,7 @@ def _date(value: str | None) -> date | None:
 
 
 def _datetime(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    return datetime.fromisoformat(value) if value else None  # 3.11 reads the trailing Z
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,8 @@ class CaseSnapshot:
 def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
     """Parse a case-file document (already validated against the schema) into a snapshot."""
     case = doc["case"]
-    return CaseSnapshot(
+    return _fast(
+        CaseSnapshot,
         urn=case["urn"],
         force_code=case["force_code"],
         stage=case["stage"],
@@ -347,7 +348,8 @@ def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
 
 
 def _defendant(d: dict) -> Defendant:
-    return Defendant(
+    return _fast(
+        Defendant,
         ref=d["ref"],
         forenames=d.get("forenames", ""),
         surname=d["surname"],
@@ -361,7 +363,8 @@ def _defendant(d: dict) -> Defendant:
         pace_relevant_time=_datetime(d.get("pace_relevant_time")),
         previous_convictions_checked_on=_date(d.get("previous_convictions_checked_on")),
         offences=tuple(
-            Offence(
+            _fast(
+                Offence,
                 ref=o["ref"], code=o["code"], title=o.get("title", ""),
                 mode_of_trial=o.get("mode_of_trial"), wording=o.get("wording", ""),
                 date_code=o.get("date_code", 1), date_from=_date(o.get("date_from")),
