@@ -56,6 +56,10 @@ class Case(models.Model):
     initiation = models.CharField(max_length=20, choices=c.Initiation.choices, blank=True)
     compensation_sought = models.BooleanField(default=False)
     devices_seized = models.BooleanField("digital devices seized", default=False)
+    initial_disclosure_on = models.DateField(
+        "initial disclosure served on", null=True, blank=True,
+        help_text="The day the prosecutor complied with s.3 CPIA 1996 (starts the defence statement period)",
+    )
     file_stage = models.CharField(
         "file stage (reviewer's choice)", max_length=10, choices=c.FileType.choices, blank=True,
         help_text="Blank: Casework works the file stage out from the case's facts.",
@@ -254,6 +258,10 @@ class Witness(models.Model):
     previous_convictions_checked = models.BooleanField(null=True, blank=True)
     has_previous_convictions = models.BooleanField(null=True, blank=True)
     needs = models.TextField(blank=True)
+    last_update_at = models.DateTimeField(
+        "last updated on the case", null=True, blank=True,
+        help_text="When the victim or witness was last told of a decision or result (Victims' Code)",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "ref"], name="witness_ref_unique")]

@@ -1778,8 +1778,10 @@ def _add_quality_facts(doc: dict, rng: random.Random) -> None:
             ordered["compensation_sought"] = bool(
                 flags & {"retail_theft"} or any(c.startswith(("CD71", "TH68")) for c in codes))
             ordered["devices_seized"] = bool(flags & {"harassment_stalking", "rasso", "soa_under_18"})
+            ordered["initial_disclosure_on"] = _initial_disclosure(doc)
             ordered["file_stage"] = None
     doc["case"] = ordered
+    _add_last_updates(doc, rng)
 
     exhibits_by_producer: dict[str, list[str]] = {}
     for m in doc["materials"]:
@@ -1861,3 +1863,36 @@ def _add_missing_material(doc: dict, rng: random.Random) -> None:
             if w["vulnerability_grounds"] and not w["special_measures_sought"] and w["ref"] not in with_mg2:
                 add("MG2", f"MG2 Special measures assessment: {w['forenames']} {w['surname']}", rate=0.8,
                     witness=w["ref"], dclass="police_cps_only")
+
+
+def _initial_disclosure(doc: dict) -> str | None:
+    """When the prosecutor served initial disclosure (s.3 CPIA): once a not guilty plea is entered
+    in the magistrates' court (TSJ), at BCM Stage 1 (sending + 50 days in custody, 70 on bail) in
+    the Crown Court; only if that day has passed."""
+    latest = max((h["starts_at"][:10] for h in doc["hearings"] if h["outcome"]), default=None)
+    for h in sorted(doc["hearings"], key=lambda h: h["starts_at"]):
+        if h["outcome"] == "not_guilty_plea":
+            return h["starts_at"][:10]
+        if h["outcome"] == "sent_to_crown":
+            custody = any(d["status"] == "remanded_in_custody" for d in doc["defendants"])
+            served = date.fromisoformat(h["starts_at"][:10]) + timedelta(days=50 if custody else 70)
+            return _d(served) if latest and _d(served) <= latest else None
+    return None
+
+
+def _add_last_updates(doc: dict, rng: random.Random) -> None:
+    """When each victim and civilian witness was last told of a decision or result: usually just
+    after the latest one, sometimes not yet (so Victims' Code updates are due or overdue)."""
+    events = [f"{o['charge_date']}T17:00:00Z" for d in doc["defendants"] for o in d["offences"] if o["charge_date"]]
+    events += [h["starts_at"] for h in doc["hearings"] if h["outcome"]]
+    events += [c["decided_at"] for c in doc["decisions"]]
+    latest = max(events, default=None)
+    for i, w in enumerate(doc["witnesses"]):
+        update = None
+        if latest and w["role"] in ("victim", "civilian"):
+            if rng.random() < 0.88:
+                told = datetime.fromisoformat(latest) + timedelta(hours=rng.uniform(1, 20))
+                update = _z(min(told, datetime.fromisoformat(latest) + timedelta(hours=6)))
+            elif len(events) > 1:
+                update = _z(datetime.fromisoformat(sorted(events)[-2]) + timedelta(hours=3))
+        doc["witnesses"][i] = {**w, "last_update_at": update}

@@ -71,6 +71,7 @@ def casefile_build(case: Case) -> dict:
             "initiation": _blank_none(case.initiation),
             "compensation_sought": case.compensation_sought,
             "devices_seized": case.devices_seized,
+            "initial_disclosure_on": _d(case.initial_disclosure_on),
             "file_stage": _blank_none(case.file_stage),
             "stage": case.stage,
             "outcome": _blank_none(case.outcome),
@@ -250,6 +251,7 @@ def _witness(w) -> dict:
         "previous_convictions_checked": w.previous_convictions_checked,
         "has_previous_convictions": w.has_previous_convictions,
         "needs": w.needs,
+        "last_update_at": _dt(w.last_update_at),
     }
 
 

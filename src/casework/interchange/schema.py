@@ -106,6 +106,7 @@ def casefile_schema() -> dict:
         contact_preference=_enum(c.ContactPreference, nullable=True),
         phone=_text(40), email=_text(254), address=STR, postcode=_text(10),
         previous_convictions_checked=NULL_BOOL, has_previous_convictions=NULL_BOOL, needs=STR,
+        last_update_at={**NULL_DATETIME, "description": "when last told of a decision or result"},
     )
     material = _obj(
         ["ref", "type", "status", "disclosure_class"],
@@ -183,6 +184,7 @@ def casefile_schema() -> dict:
         initiation=_enum(c.Initiation, nullable=True),
         compensation_sought={"type": "boolean"},
         devices_seized={"type": "boolean", "description": "digital devices seized"},
+        initial_disclosure_on={**NULL_DATE, "description": "day the prosecutor complied with s.3 CPIA 1996"},
         file_stage={**_enum(c.FileType, nullable=True),
                     "description": "the reviewer's choice of file stage; null: worked out from the facts"},
         stage=_enum(c.Stage),

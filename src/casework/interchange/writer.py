@@ -123,6 +123,7 @@ def _case_fields(c: dict, resolver: Resolver) -> dict:
         "initiation": c.get("initiation") or "",
         "compensation_sought": c.get("compensation_sought", False),
         "devices_seized": c.get("devices_seized", False),
+        "initial_disclosure_on": parse_date(c.get("initial_disclosure_on")),
         "file_stage": c.get("file_stage") or "",
         "stage": c["stage"],
         "outcome": c.get("outcome") or "",
@@ -205,6 +206,7 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
             postcode=w.get("postcode", ""),
             previous_convictions_checked=w.get("previous_convictions_checked"),
             has_previous_convictions=w.get("has_previous_convictions"), needs=w.get("needs", ""),
+            last_update_at=parse_datetime(w.get("last_update_at")),
         )
         for w in doc.get("witnesses", ())
     ]

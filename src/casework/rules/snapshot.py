@@ -147,6 +147,7 @@ class Witness:
     contact_preference: str | None
     previous_convictions_checked: bool | None
     has_previous_convictions: bool | None
+    last_update_at: datetime | None = None
 
     @property
     def display_name(self) -> str:
@@ -263,6 +264,7 @@ class CaseSnapshot:
     compensation_sought: bool
     devices_seized: bool
     file_stage: str | None
+    initial_disclosure_on: date | None
     received_at: datetime | None
     oic: Person | None
     supervisor: Person | None
@@ -299,6 +301,7 @@ def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
         compensation_sought=bool(case.get("compensation_sought")),
         devices_seized=bool(case.get("devices_seized")),
         file_stage=case.get("file_stage"),
+        initial_disclosure_on=_date(case.get("initial_disclosure_on")),
         received_at=_datetime(case.get("received_at")),
         oic=Person.parse(case.get("oic")),
         supervisor=Person.parse(case.get("supervisor")),
@@ -416,6 +419,7 @@ def _witness(w: dict) -> Witness:
         contact_preference=w.get("contact_preference"),
         previous_convictions_checked=w.get("previous_convictions_checked"),
         has_previous_convictions=w.get("has_previous_convictions"),
+        last_update_at=_datetime(w.get("last_update_at")),
     )
 
 
