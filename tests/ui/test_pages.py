@@ -92,3 +92,23 @@ def test_an_officer_sees_only_cases_they_are_named_on(client, units, imported):
     assert client.get("/cases/20BH0456725/").status_code == 200
     Case.objects.update(oic=None, supervisor=None)
     assert client.get("/cases/20BH0456725/").status_code == 404
+
+
+def test_case_page_lists_deadlines_most_urgent_first_with_their_basis(client, units, sample_doc):
+    from datetime import date
+
+    from casework.cases.models import Case
+    from casework.deadlines.services import case_deadlines_recompute
+
+    sample_doc["hearings"][0]["starts_at"] = "2026-12-21T10:00:00Z"
+    sample_doc["action_plans"][0]["items"][0]["due_date"] = "2026-11-01"
+    Importer(today=date(2026, 11, 22)).import_bytes(json.dumps(sample_doc).encode(), "a.json")
+    case_deadlines_recompute(case_ids=[Case.objects.get().pk], today=date(2026, 11, 22))
+    _user("cpo", Role.CASEWORKER, units["hub"])
+    client.login(username="cpo", password=PASSWORD)
+    html = client.get("/cases/20BH0456725/").content.decode()
+    panel = html[html.index('id="deadlines"'):html.index('id="file-quality"')]
+    assert "Expired" in panel and "CPS action plan item due" in panel
+    assert "Set by the CPS action plan A1: due Sun 1 Nov 2026." in panel
+    # Done items are listed apart: the charged file went to the CPS on time.
+    assert panel.index("CPS action plan item due") < panel.index("Met or done")

@@ -32,4 +32,7 @@ def case_transition(*, case: Case, to: str, actor=None, outcome: str = "", reaso
         case.finalised_on = on or timezone.localdate()
     case.save(update_fields=["stage", "outcome", "finalised_on", "updated_at"])
     events.case_stage_changed(case, old=old, new=to, reason=reason, actor=actor)
+    from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
+
+    case_deadlines_recompute(case_ids=[case.pk])
     return case

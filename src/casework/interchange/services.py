@@ -18,6 +18,7 @@ from django.db import transaction
 from casework.cases import events
 from casework.cases.models import Case
 from casework.cases.selectors import cases_with_parts
+from casework.deadlines.services import calendar_build, case_deadlines_recompute, settings_load
 
 from .export import casefile_build, casefile_dumps
 from .validate import Problem, ReferenceCache, check_envelope, check_facts, check_schema
@@ -45,6 +46,8 @@ class Importer:
         self.actor = actor
         self.resolver = Resolver()
         self.reference = ReferenceCache()
+        self.calendar = calendar_build()
+        self.deadline_settings = settings_load()
 
     def parse(self, raw: bytes, name: str) -> tuple[dict | None, list[Problem]]:
         try:
@@ -81,6 +84,8 @@ class Importer:
         existing = cases_with_parts().select_for_update(of=("self",)).filter(urn=urn).first()
         if existing is None:
             casefiles_bulk_create([doc], resolver=self.resolver, via=f"file {name}")
+            case_deadlines_recompute(case_ids=Case.objects.filter(urn=urn).values_list("pk", flat=True),
+                                     calendar=self.calendar, settings=self.deadline_settings, today=self.today)
             return ImportOutcome(name, "created", urn)
         before = casefile_build(existing)
         if doc == before:
@@ -100,6 +105,8 @@ class Importer:
         transaction.savepoint_commit(savepoint)
         events.case_imported(existing, actor=self.actor, filename=name,
                              changes=[s.replace("_", " ") for s in changes])
+        case_deadlines_recompute(case_ids=[existing.pk], calendar=self.calendar,
+                                 settings=self.deadline_settings, today=self.today)
         return ImportOutcome(name, "updated", urn, changes=changes)
 
     def import_paths(self, paths: Iterable[Path],

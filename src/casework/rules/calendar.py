@@ -1,13 +1,23 @@
-"""Calendar arithmetic shared by the rules. Pure: no clock; bank holidays are passed in.
+"""Calendar arithmetic for time limits. Pure: no clock; bank holidays are passed in.
 
-Units are stated on every function: calendar months with month-end clamping (31 Aug + 6 months
-is 28 or 29 Feb).
+England and Wales bank holidays come from the `holidays` package with subdiv="ENG" plus the
+administrators' override table (assembled at the edge, `reviews`/`deadlines` apps); this module
+only counts. Units are stated on every function:
+
+- calendar months, with month-end clamping (31 Aug + 6 months is 28 or 29 Feb);
+- working days (Victims' Code): Monday to Friday, not a bank holiday [U];
+- CrimPR business days (r.2.2): not Saturday, Sunday, Christmas Day, Boxing Day, Good Friday,
+  Easter Monday or a bank holiday [U for the current rule number];
+- the CTL excluded days (reg. 2(5) CTL Regulations 1987): Saturday, Sunday, Christmas Day, Good
+  Friday or a bank holiday [V].
 """
 
 from __future__ import annotations
 
 import calendar as _cal
-from datetime import date
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 
 def add_months(d: date, months: int) -> date:
@@ -20,3 +30,98 @@ def add_months(d: date, months: int) -> date:
 
 def add_years(d: date, years: int) -> date:
     return add_months(d, 12 * years)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = ((h + ell - 7 * m + 114) % 31) + 1
+    return date(year, month, day)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """England and Wales days: bank holidays (with their names) given, everything else counted."""
+
+    bank_holidays: dict[date, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, holidays: Iterable[tuple[date, str]]) -> Calendar:
+        return cls(dict(holidays))
+
+    # ---- what a day is ---------------------------------------------------------------------
+
+    def holiday_name(self, d: date) -> str | None:
+        return self.bank_holidays.get(d)
+
+    def is_bank_holiday(self, d: date) -> bool:
+        return d in self.bank_holidays
+
+    def is_working_day(self, d: date) -> bool:
+        """Victims' Code working day: Monday to Friday and not a bank holiday."""
+        return d.weekday() < 5 and d not in self.bank_holidays
+
+    def is_business_day(self, d: date) -> bool:
+        """CrimPR r.2.2 business day."""
+        if d.weekday() >= 5 or d in self.bank_holidays:
+            return False
+        easter = easter_sunday(d.year)
+        return d not in (date(d.year, 12, 25), date(d.year, 12, 26), easter - timedelta(days=2),
+                         easter + timedelta(days=1))
+
+    def is_ctl_excluded(self, d: date) -> bool:
+        """CTL Regulations 1987 reg. 2(5): Saturday, Sunday, Christmas Day, Good Friday, bank holiday."""
+        if d.weekday() >= 5 or d in self.bank_holidays:
+            return True
+        return d in (date(d.year, 12, 25), easter_sunday(d.year) - timedelta(days=2))
+
+    def why_excluded(self, d: date) -> str:
+        name = self.holiday_name(d)
+        if name:
+            return f"the {name} bank holiday" if "bank holiday" not in name.lower() else f"the {name}"
+        if d.weekday() == 5:
+            return "a Saturday"
+        if d.weekday() == 6:
+            return "a Sunday"
+        if d == date(d.year, 12, 25):
+            return "Christmas Day"
+        return "Good Friday"
+
+    # ---- counting --------------------------------------------------------------------------
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The nth working day after `start` (the start day is not counted)."""
+        return self._add(start, n, self.is_working_day)
+
+    def add_business_days(self, start: date, n: int) -> date:
+        """The nth CrimPR business day after `start` (the start day is not counted)."""
+        return self._add(start, n, self.is_business_day)
+
+    @staticmethod
+    def _add(start: date, n: int, counts: Callable[[date], bool]) -> date:
+        d = start
+        remaining = n
+        while remaining > 0:
+            d += timedelta(days=1)
+            if counts(d):
+                remaining -= 1
+        return d
+
+    def roll_back(self, d: date, excluded: Callable[[date], bool]) -> date:
+        """The latest day on or before `d` that is not excluded (never later than `d`)."""
+        while excluded(d):
+            d -= timedelta(days=1)
+        return d
+
+    def roll_forward(self, d: date, excluded: Callable[[date], bool]) -> date:
+        while excluded(d):
+            d += timedelta(days=1)
+        return d

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "casework.cases",
     "casework.interchange",
     "casework.reviews",
+    "casework.deadlines",
+    "django_tasks",
+    "django_tasks_db",
     "casework.demo",
     "casework.ui",
 ]
@@ -140,6 +143,9 @@ CASEWORK_FORCE_CODE = os.environ.get("CASEWORK_FORCE_CODE", "20")
 CASEWORK_PROTECTIVE_MARKING = os.environ.get("CASEWORK_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")
 # The National File Standard requirements table in force (see casework.rules.quality.requirements).
 CASEWORK_NFS_TABLE = os.environ.get("CASEWORK_NFS_TABLE", "DG6-2020")
+
+# Background jobs: stored in the database and run by `casework db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("CASEWORK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from casework.cases.constants import Stage
 from casework.cases.models import Case
 from casework.cases.selectors import cases_with_parts
+from casework.deadlines.selectors import case_deadlines
 from casework.people.constants import Role
 from casework.reviews.selectors import case_review
 from casework.reviews.services import (
@@ -113,6 +114,7 @@ def case_detail(request, urn: str):
         "set_aside": [{**_finding_row(s.finding), "reason": s.reason} for s in review.set_aside],
         "file_types": FILE_TYPES.items(),
         "can_review": can_review(request.user),
+        "deadlines": case_deadlines(case),
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": timezone.localdate(),
     })

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from casework.cases.models import Case
+from casework.deadlines.services import deadlines_recompute_open, service_levels_ensure
 from casework.demo.users import credentials_path, demo_users_ensure
 from casework.reference.services import reference_data_load
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         for line in reference_data_load():
             self.stderr.write(f"  reference data {line}")
+        service_levels_ensure()
         if demo:
             from casework.demo.services import demo_data_seed
 
@@ -36,6 +38,8 @@ class Command(BaseCommand):
 
                 demo_data_seed(cases=cases, seed=seed, today=timezone.localdate(),
                                progress=progress)
+                result = deadlines_recompute_open()
+                self.stderr.write(f"  deadlines: {result['deadlines']:,} for {result['cases']:,} open cases in {result['seconds']} s")
             rows = demo_users_ensure()
             self.stdout.write("")
             self.stdout.write(f"Demo logins (also in {credentials_path()}):")

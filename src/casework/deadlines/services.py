@@ -1,0 +1,125 @@
+"""Computing and storing deadlines: the calendar in force, the service levels in force, and the
+recompute of one case, some cases, or every open case (idempotent: the same facts give the same
+rows)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.db import transaction
+from django.utils import timezone
+
+from casework.cases.models import Case
+from casework.cases.selectors import cases_with_parts
+from casework.interchange.export import casefile_build
+from casework.reference.models import BankHoliday, BankHolidaySource
+from casework.rules.calendar import Calendar
+from casework.rules.deadlines import DEFAULT_SETTINGS, Deadline, DeadlineSettings, deadlines_for
+from casework.rules.snapshot import snapshot_from_casefile
+
+from .models import CaseDeadline, ServiceLevel
+
+YEARS = range(2015, 2041)
+LONDON = ZoneInfo("Europe/London")
+
+
+def calendar_build() -> Calendar:
+    """England and Wales bank holidays: `holidays` with subdiv="ENG", plus administrators' one-off
+    days from the bank holiday table (never the other UK nations' lists)."""
+    days = dict(holidays.country_holidays("GB", subdiv="ENG", years=YEARS).items())
+    for d, title in BankHoliday.objects.filter(source=BankHolidaySource.ADMIN).values_list("date", "title"):
+        days[d] = title
+    return Calendar(days)
+
+
+SERVICE_LEVEL_TEXT = {
+    "file_submission_working_days": ("working days", "Charged file to the CPS after charge (local service level)", "College of Policing practice bank: 24–48 hours [COPCPT]; force SLA"),
+    "pcd_red_hours": ("hours", "CPS decision on a red (priority) charging request", "CPS design history [CPSDH]"),
+    "pcd_green_priority_days": ("calendar days", "CPS decision on a green priority charging request", "CPS '5 day PCD review' task [CPSTASK] (unverified definition)"),
+    "pcd_green_days": ("calendar days", "CPS decision on a green charging request or early advice", "CPS '28 day PCD review' task [CPSTASK] (unverified definition)"),
+    "tsj_gap_days": ("calendar days", "First hearing after charge, guilty plea anticipated (bail)", "Transforming Summary Justice [GAZTSJ]"),
+    "tsj_ngap_days": ("calendar days", "First hearing after charge, not guilty plea anticipated (bail)", "Transforming Summary Justice [GAZTSJ]"),
+    "bcm_ptph_days": ("calendar days", "PTPH after sending to the Crown Court", "Better Case Management [OLLBCM] (28 days vs 20 business days unverified)"),
+    "bcm_stage1_custody_days": ("calendar days", "BCM Stage 1 after sending (custody)", "Better Case Management [OLLBCM]"),
+    "bcm_stage1_bail_days": ("calendar days", "BCM Stage 1 after sending (bail)", "Better Case Management [OLLBCM]"),
+    "bcm_stage2_days": ("calendar days", "BCM Stage 2 after Stage 1", "Better Case Management [OLLBCM]"),
+    "bcm_stage3_days": ("calendar days", "BCM Stage 3 after Stage 2", "Unverified [U]"),
+    "bcm_stage4_days": ("calendar days", "BCM Stage 4 after Stage 3", "Unverified [U]"),
+    "sm_magistrates_business_days": ("business days", "Special measures application after NG plea (magistrates')", "CrimPR Part 18 (unverified) [U]"),
+    "sm_crown_business_days": ("business days", "Special measures application after NG plea (Crown Court)", "CrimPR Part 18 (unverified) [U]"),
+    "bc_magistrates_business_days": ("business days", "Bad character notice after NG plea (magistrates')", "CrimPR r.21.4 [LHL]"),
+    "bc_crown_business_days": ("business days", "Bad character notice after NG plea (Crown Court)", "CrimPR r.21.4 [LHL]"),
+    "vc_enhanced_working_days": ("working days", "Victims' Code update, enhanced-rights victim", "Victims' Code [CPSTC]"),
+    "vc_other_working_days": ("working days", "Victims' Code update, other victims", "Victims' Code [CPSTC]"),
+    "results_working_days": ("working days", "Witness care: tell witnesses the result", "CPS WCU fact sheet [CPSWCU]"),
+    "ctl_coronavirus_days": ("calendar days", "Crown Court CTL for periods begun 28 Sep 2020 – 27 Jun 2021", "SI 2020/953 [CTLCOV] (figure unverified)"),
+}
+
+
+def service_levels_ensure() -> None:
+    """Create a row for every configurable figure not yet in the table (values from the defaults)."""
+    have = set(ServiceLevel.objects.values_list("key", flat=True))
+    ServiceLevel.objects.bulk_create([
+        ServiceLevel(key=f.name, value=getattr(DEFAULT_SETTINGS, f.name), unit=SERVICE_LEVEL_TEXT[f.name][0],
+                     description=SERVICE_LEVEL_TEXT[f.name][1], source=SERVICE_LEVEL_TEXT[f.name][2])
+        for f in fields(DeadlineSettings) if f.name not in have
+    ])
+
+
+def settings_load() -> DeadlineSettings:
+    return DeadlineSettings.from_values(dict(ServiceLevel.objects.values_list("key", "value")))
+
+
+def _rows(case: Case, found: list[Deadline], now) -> list[CaseDeadline]:
+    return [
+        CaseDeadline(case_id=case.pk, kind=d.rule.id, title=d.rule.title[:200], subject=d.subject[:300],
+                     subject_ref=d.subject_ref or "", due=d.due, due_at=d.due_at, hard=d.rule.hard,
+                     custody=d.custody, done=d.done, basis=d.basis, source=d.rule.source[:400],
+                     confidence=d.rule.confidence, configurable=d.rule.configurable, computed_at=now)
+        for d in found
+    ]
+
+
+def deadlines_compute(case: Case, *, today: date, calendar: Calendar, settings: DeadlineSettings) -> list[Deadline]:
+    """Deadlines for a case prefetched with `cases_with_parts()`."""
+    return deadlines_for(snapshot_from_casefile(casefile_build(case)), today=today, calendar=calendar,
+                         settings=settings, tz=LONDON)
+
+
+@transaction.atomic
+def case_deadlines_recompute(*, case_ids: Iterable[int], calendar: Calendar | None = None,
+                             settings: DeadlineSettings | None = None, today: date | None = None) -> int:
+    """Replace the stored deadlines of these cases with freshly computed ones; returns rows written."""
+    ids = list(case_ids)
+    if not ids:
+        return 0
+    calendar = calendar or calendar_build()
+    settings = settings or settings_load()
+    today = today or timezone.localdate()
+    now = timezone.now()
+    rows: list[CaseDeadline] = []
+    for case in cases_with_parts().filter(pk__in=ids):
+        rows.extend(_rows(case, deadlines_compute(case, today=today, calendar=calendar, settings=settings), now))
+    CaseDeadline.objects.filter(case_id__in=ids).delete()
+    CaseDeadline.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def deadlines_recompute_open(*, chunk: int = 500, progress: Callable[[int, int], None] | None = None) -> dict:
+    """Recompute every open case, a chunk at a time (each chunk one transaction). Idempotent."""
+    started = time.monotonic()
+    calendar, settings, today = calendar_build(), settings_load(), timezone.localdate()
+    ids = list(Case.objects.open().order_by("pk").values_list("pk", flat=True))
+    rows = 0
+    for i in range(0, len(ids), chunk):
+        rows += case_deadlines_recompute(case_ids=ids[i:i + chunk], calendar=calendar, settings=settings, today=today)
+        if progress:
+            progress(min(i + chunk, len(ids)), len(ids))
+    # Finalised cases have no live deadlines.
+    CaseDeadline.objects.filter(case__stage="finalised").delete()
+    return {"cases": len(ids), "deadlines": rows, "seconds": round(time.monotonic() - started, 1)}
