@@ -15,8 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework.cases.models import Case
-from casework.cases.selectors import cases_with_parts
-from casework.interchange.export import casefile_build
+from casework.interchange.export import casefile_docs
 from casework.reference.models import BankHoliday, BankHolidaySource
 from casework.rules.calendar import Calendar
 from casework.rules.deadlines import DEFAULT_SETTINGS, Deadline, DeadlineSettings, deadlines_for
@@ -75,9 +74,9 @@ def settings_load() -> DeadlineSettings:
     return DeadlineSettings.from_values(dict(ServiceLevel.objects.values_list("key", "value")))
 
 
-def _rows(case: Case, found: list[Deadline], now) -> list[CaseDeadline]:
+def _rows(case_id: int, found: list[Deadline], now) -> list[CaseDeadline]:
     return [
-        CaseDeadline(case_id=case.pk, kind=d.rule.id, title=d.rule.title[:200], subject=d.subject[:300],
+        CaseDeadline(case_id=case_id, kind=d.rule.id, title=d.rule.title[:200], subject=d.subject[:300],
                      subject_ref=d.subject_ref or "", due=d.due, due_at=d.due_at, hard=d.rule.hard,
                      custody=d.custody, done=d.done, basis=d.basis, source=d.rule.source[:400],
                      confidence=d.rule.confidence, configurable=d.rule.configurable, computed_at=now)
@@ -85,10 +84,9 @@ def _rows(case: Case, found: list[Deadline], now) -> list[CaseDeadline]:
     ]
 
 
-def deadlines_compute(case: Case, *, today: date, calendar: Calendar, settings: DeadlineSettings) -> list[Deadline]:
-    """Deadlines for a case prefetched with `cases_with_parts()`."""
-    return deadlines_for(snapshot_from_casefile(casefile_build(case)), today=today, calendar=calendar,
-                         settings=settings, tz=LONDON)
+def deadlines_compute(doc: dict, *, today: date, calendar: Calendar, settings: DeadlineSettings) -> list[Deadline]:
+    """Deadlines for one case-file document."""
+    return deadlines_for(snapshot_from_casefile(doc), today=today, calendar=calendar, settings=settings, tz=LONDON)
 
 
 @transaction.atomic
@@ -103,8 +101,8 @@ def case_deadlines_recompute(*, case_ids: Iterable[int], calendar: Calendar | No
     today = today or timezone.localdate()
     now = timezone.now()
     rows: list[CaseDeadline] = []
-    for case in cases_with_parts().filter(pk__in=ids):
-        rows.extend(_rows(case, deadlines_compute(case, today=today, calendar=calendar, settings=settings), now))
+    for case_id, doc in casefile_docs(ids).items():
+        rows.extend(_rows(case_id, deadlines_compute(doc, today=today, calendar=calendar, settings=settings), now))
     CaseDeadline.objects.filter(case_id__in=ids).delete()
     CaseDeadline.objects.bulk_create(rows, batch_size=2000)
     return len(rows)

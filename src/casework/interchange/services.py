@@ -17,10 +17,9 @@ from django.db import transaction
 
 from casework.cases import events
 from casework.cases.models import Case
-from casework.cases.selectors import cases_with_parts
 from casework.deadlines.services import calendar_build, case_deadlines_recompute, settings_load
 
-from .export import casefile_build, casefile_dumps
+from .export import casefile_build, casefile_docs, casefile_dumps
 from .validate import Problem, ReferenceCache, check_envelope, check_facts, check_schema
 from .writer import Resolver, casefile_apply, casefiles_bulk_create
 
@@ -81,7 +80,7 @@ class Importer:
     @transaction.atomic
     def _write(self, doc: dict, name: str) -> ImportOutcome:
         urn = doc["case"]["urn"]
-        existing = cases_with_parts().select_for_update(of=("self",)).filter(urn=urn).first()
+        existing = Case.objects.select_for_update().filter(urn=urn).first()
         if existing is None:
             casefiles_bulk_create([doc], resolver=self.resolver, via=f"file {name}")
             case_deadlines_recompute(case_ids=Case.objects.filter(urn=urn).values_list("pk", flat=True),
@@ -96,7 +95,7 @@ class Importer:
         # existing user, an empty offence title) also changes nothing.
         savepoint = transaction.savepoint()
         casefile_apply(existing, doc, resolver=self.resolver)
-        after = casefile_build(cases_with_parts().get(pk=existing.pk))
+        after = casefile_build(existing)
         changes = [s for s in SECTIONS if before.get(s) != after.get(s)]
         if not changes:
             transaction.savepoint_rollback(savepoint)
@@ -146,7 +145,11 @@ def casefile_export_text(case: Case) -> str:
     return casefile_dumps(casefile_build(case))
 
 
-def casefiles_export_all(*, chunk_size: int = 200) -> Iterator[tuple[str, str]]:
-    """(URN, document text) for every case, in URN order, prefetching in chunks."""
-    for case in cases_with_parts().order_by("urn").iterator(chunk_size=chunk_size):
-        yield case.urn, casefile_export_text(case)
+def casefiles_export_all(*, chunk_size: int = 500) -> Iterator[tuple[str, str]]:
+    """(URN, document text) for every case, in URN order, a chunk of cases at a time."""
+    ids = list(Case.objects.order_by("urn").values_list("pk", flat=True))
+    for i in range(0, len(ids), chunk_size):
+        chunk = ids[i:i + chunk_size]
+        docs = casefile_docs(chunk)
+        for pk in chunk:
+            yield docs[pk]["case"]["urn"], casefile_dumps(docs[pk])

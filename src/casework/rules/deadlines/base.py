@@ -8,7 +8,8 @@ or a target or local service level (soft). Pure: no Django, no clock, no I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+import math
+from datetime import UTC, date, datetime, timedelta
 
 from ..text import weekday
 
@@ -58,7 +59,7 @@ class Deadline:
             "subject": self.subject,
             "subject_ref": self.subject_ref,
             "due": self.due.isoformat(),
-            "due_at": self.due_at.strftime("%Y-%m-%dT%H:%M:%SZ") if self.due_at else None,
+            "due_at": self.due_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if self.due_at else None,
             "status": self.status(today),
             "hard": self.rule.hard,
             "custody": self.custody,
@@ -93,10 +94,13 @@ def bucket(due: date, today: date) -> str:
 def urgency_key(d: Deadline, today: date) -> tuple:
     """One order for worklists: open before done; by status bucket; within a bucket hard limits
     before soft, then the earliest, then custody cases first among equals."""
-    when = d.due_at.replace(tzinfo=None) if d.due_at else datetime.combine(d.due, datetime.max.time())
+    # By the (local) due day, then by the instant within it for clock deadlines; a date-only
+    # deadline counts as due at the end of its day. (Comparing a UTC wall time with the end of a
+    # local day put a PACE clock ending at 00:30 BST on Wednesday before a limit due on Tuesday.)
+    when = (d.due, d.due_at.timestamp() if d.due_at else math.inf)
     status = d.status(today)
     rank = len(BUCKETS) if status == "done" else BUCKETS.index(status)
-    return (d.done, rank, not d.rule.hard, when, not d.custody, d.rule.id, d.subject_ref or "")
+    return (d.done, rank, not d.rule.hard, when, not d.custody, d.rule.id, d.subject_ref or "", d.subject)
 
 
 @dataclass(frozen=True)

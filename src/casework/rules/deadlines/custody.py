@@ -42,16 +42,18 @@ CROWN_COVID = rule_only("DEADLINE.CTL.CROWN_COURT_2020", title="Custody time lim
       explanation="The court can extend a CTL only before it expires and the prosecution must give notice of the application first.")
 def ctl(ctx: DeadlineContext, extension_rule):
     case = ctx.case
-    sent = min((h.starts_at.date() for h in case.hearings if h.outcome == "sent_to_crown"), default=None)
-    summary_trial = min((h.starts_at.date() for h in case.hearings if h.type == "allocation" and h.outcome
-                         and h.outcome != "sent_to_crown"), default=None)
+    sent = min((ctx.day(h.starts_at) for h in case.hearings if h.outcome == "sent_to_crown"), default=None)
+    # A vacated or ineffective allocation hearing decided nothing.
+    summary_trial = min((ctx.day(h.starts_at) for h in case.hearings if h.type == "allocation" and h.outcome
+                         and h.outcome not in ("sent_to_crown", "vacated", "ineffective")), default=None)
     for d in case.defendants:
         remands = sorted((e for e in d.custody_episodes if e.kind == "remand"), key=lambda e: e.started_at)
         if not remands or d.status != "remanded_in_custody":
             continue
-        first = remands[0].started_at.date()
+        first = ctx.day(remands[0].started_at)
         for o in d.offences:
-            if o.status != "charged":
+            # A guilty plea accepted is the start of the trial, which ends the CTL (s.22(11A)–(11B) POA 1985).
+            if o.status != "charged" or o.plea == "guilty":
                 continue
             subject = f"{d.display_name} ({d.ref}), charge {o.ref} {o.code}"
             crown_sent = sent if sent else (first if o.mode_of_trial == "indictable_only" else None)
@@ -64,6 +66,9 @@ def ctl(ctx: DeadlineContext, extension_rule):
                        + (f", less {spent} days already spent in custody in the magistrates' court" if spent else "")
                        + ("" if sent else " (indictable only: sent at first appearance)"))
                 start, notice_days = crown_sent, 5
+                if first > crown_sent:  # sent on bail, remanded later: the period runs from the remand
+                    start = first
+                    how = f"{days} days from the remand in custody on {weekday(first)} (sent on {weekday(crown_sent)} on bail)"
             elif o.mode_of_trial == "summary":
                 r, days, start, notice_days = MAGS_SUMMARY, 56, first, 2
                 how = f"56 days from first appearance on {weekday(first)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from ..calendar import Calendar
 from ..snapshot import CaseSnapshot
@@ -18,6 +18,11 @@ class DeadlineContext:
     calendar: Calendar
     settings: DeadlineSettings
     tz: tzinfo = UTC  # where clock times are shown (Europe/London at the edge)
+
+    def day(self, when: datetime) -> date:
+        """The calendar day of an instant where the case is worked (a submission at 00:30 BST on
+        2 June is made on 2 June, not on the UTC date 1 June)."""
+        return when.astimezone(self.tz).date() if when.tzinfo else when.date()
 
 
 Maker = Callable[[DeadlineContext, DeadlineRule], Iterable[Deadline]]
