@@ -32,9 +32,10 @@ def pcd(ctx: DeadlineContext, r):
                            f"the CPS aims to decide within {s.pcd_red_hours} hours, by {end:%H:%M}.", due_at=due_at, custody=True)
         else:
             days = s.pcd_green_priority_days if cat == "green_priority" else s.pcd_green_days
-            due = sub.submitted_at.date() + timedelta(days=days)
+            submitted = ctx.day(sub.submitted_at)
+            due = submitted + timedelta(days=days)
             yield Deadline(r, f"Submission {sub.ref} ({cat.replace('_', ' ')})", sub.ref, due,
-                           f"Submitted on {weekday(sub.submitted_at.date())}: a {days}-day review, due {weekday(due)}.")
+                           f"Submitted on {weekday(submitted)}: a {days}-day review, due {weekday(due)}.")
 
 
 @rule("DEADLINE.PCD.POLICE_RESPONSE", title="Police response to a CPS triage rejection", family="Charging decisions", hard=False,
@@ -69,7 +70,7 @@ def tsj(ctx: DeadlineContext, r):
     ngap = case.anticipated_plea == "NGAP"
     days = ctx.settings.tsj_ngap_days if ngap else ctx.settings.tsj_gap_days
     due = charged + timedelta(days=days)
-    first = min((h.starts_at.date() for h in case.hearings if h.type == "first"), default=None)
+    first = min((ctx.day(h.starts_at) for h in case.hearings if h.type == "first"), default=None)
     basis = f"Charged on {weekday(charged)}: a {'not guilty' if ngap else 'guilty'} plea bail case is listed {days} days after charge, by {weekday(due)}."
     if first:
         basis += f" First hearing listed for {weekday(first)}" + (" — later than the target." if first > due else ".")
@@ -84,7 +85,7 @@ BCM_SOURCE = "Better Case Management (national from 5 Jan 2016); Criminal Practi
       explanation="PTPH about 28 days after sending; Stage 1 (prosecution case and initial disclosure) 50 days after sending in custody cases, 70 on bail; Stage 2 28 days after Stage 1; Stages 3 and 4 14 days apart (unverified, configurable). The court sets the real dates at PTPH.")
 def bcm(ctx: DeadlineContext, r):
     case = ctx.case
-    sent = min((h.starts_at.date() for h in case.hearings if h.outcome == "sent_to_crown"), default=None)
+    sent = min((ctx.day(h.starts_at) for h in case.hearings if h.outcome == "sent_to_crown"), default=None)
     if sent is None or case.stage == "finalised":
         return
     s = ctx.settings
@@ -123,8 +124,9 @@ def defence_statement(ctx: DeadlineContext, r):
                    f"{days} days beginning with {weekday(served)}, the day initial disclosure was served ({'Crown Court' if crown else 'magistrates’ court'}): due {weekday(due)}.")
 
 
-def _ng_plea(case):
-    return min(((h.starts_at.date(), h) for h in case.hearings if h.outcome == "not_guilty_plea"), default=(None, None), key=lambda x: x[0])
+def _ng_plea(ctx):
+    pleas = sorted((h for h in ctx.case.hearings if h.outcome == "not_guilty_plea"), key=lambda h: (h.starts_at, h.ref))
+    return (ctx.day(pleas[0].starts_at), pleas[0]) if pleas else (None, None)
 
 
 @rule("DEADLINE.APPLICATIONS.SPECIAL_MEASURES", title="Special measures application after a not guilty plea", family="Applications",
@@ -148,7 +150,7 @@ def bad_character(ctx: DeadlineContext, r):
 
 def _after_ng(ctx, r, what, mags_days, crown_days, applies):
     case = ctx.case
-    plea_day, hearing = _ng_plea(case)
+    plea_day, hearing = _ng_plea(ctx)
     if plea_day is None or case.stage == "finalised" or not applies(case):
         return
     crown = hearing.type == "ptph" or case.venue == "crown"
@@ -158,20 +160,22 @@ def _after_ng(ctx, r, what, mags_days, crown_days, applies):
                    f"Not guilty plea on {weekday(plea_day)}: {days} business days in the {'Crown Court' if crown else 'magistrates’ court'}, so by {weekday(due)}.")
 
 
-def _events(case):
-    """Decisions and results a victim or witness must be told of: (when, what)."""
+def _events(ctx):
+    """Decisions and results a victim or witness must be told of: (when, what), earliest first.
+    A charge has a date but no time: it is taken as made at 17:00 that day where the case is worked."""
+    case = ctx.case
     out = []
     for d in case.defendants:
         for o in d.offences:
             if o.charge_date:
-                out.append((datetime.combine(o.charge_date, time(17, 0)).replace(tzinfo=case.received_at.tzinfo if case.received_at else None), f"{d.display_name} charged"))
+                out.append((datetime.combine(o.charge_date, time(17, 0), tzinfo=ctx.tz), f"{d.display_name} charged"))
     for c in case.decisions:
         if c.kind in ("no_further_action", "out_of_court_disposal"):
             out.append((c.decided_at, f"CPS decision: {c.kind.replace('_', ' ')}"))
     for h in case.hearings:
         if h.outcome:
             out.append((h.starts_at, f"hearing result: {h.outcome.replace('_', ' ')}"))
-    return sorted(out, key=lambda e: e[0])
+    return sorted(out)
 
 
 @rule("DEADLINE.VICTIMS_CODE.UPDATE", title="Victims' Code: tell the victim of a decision or result", family="Victims and witnesses",
@@ -185,15 +189,15 @@ def victims_code(ctx: DeadlineContext, r):
         if w.role != "victim":
             continue
         if events is None:
-            events = _events(ctx.case)
+            events = _events(ctx)
         pending = [(when, what) for when, what in events if w.last_update_at is None or when > w.last_update_at]
         if not pending:
             continue
         when, what = pending[0]
         days = ctx.settings.vc_enhanced_working_days if w.enhanced_rights else ctx.settings.vc_other_working_days
-        due = ctx.calendar.add_working_days(when.date(), days)
+        due = ctx.calendar.add_working_days(ctx.day(when), days)
         yield Deadline(r, f"{w.display_name} ({w.ref}, victim{', enhanced rights' if w.enhanced_rights else ''})", w.ref, due,
-                       f"Not yet told of: {what} on {weekday(when.date())}; {days} working day{'s' if days > 1 else ''} "
+                       f"Not yet told of: {what} on {weekday(ctx.day(when))}; {days} working day{'s' if days > 1 else ''} "
                        f"{'(enhanced rights)' if w.enhanced_rights else ''} → {weekday(due)}.".replace("  ", " "))
 
 
@@ -212,9 +216,9 @@ def witness_result(ctx: DeadlineContext, r):
         pending = [(when, what) for when, what in sorted(results) if w.last_update_at is None or when > w.last_update_at]
         if pending:
             when, what = pending[0]
-            due = ctx.calendar.add_working_days(when.date(), ctx.settings.results_working_days)
+            due = ctx.calendar.add_working_days(ctx.day(when), ctx.settings.results_working_days)
             yield Deadline(r, f"{w.display_name} ({w.ref}, witness)", w.ref, due,
-                           f"Result on {weekday(when.date())} ({what.replace('_', ' ')}) not yet passed on: by {weekday(due)}.")
+                           f"Result on {weekday(ctx.day(when))} ({what.replace('_', ' ')}) not yet passed on: by {weekday(due)}.")
 
 
 @rule("DEADLINE.ACTION_PLAN.ITEM", title="CPS action plan item due", family="Action plans", hard=False, **CAL,
@@ -251,7 +255,7 @@ def file_submission(ctx: DeadlineContext, r):
     sent = min((s.submitted_at for s in ctx.case.submissions if s.file_type.startswith(("FH", "UP"))), default=None)
     basis = f"Charged on {weekday(charged)}: the file is due {n} working day{'s' if n != 1 else ''} later, {weekday(due)}."
     if sent:
-        basis += f" Submitted on {weekday(sent.date())}" + (" — late." if sent.date() > due else ".")
+        basis += f" Submitted on {weekday(ctx.day(sent))}" + (" — late." if ctx.day(sent) > due else ".")
     yield Deadline(r, "First hearing file", None, due, basis, done=sent is not None)
 
 
