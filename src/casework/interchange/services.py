@@ -153,3 +153,21 @@ def casefiles_export_all(*, chunk_size: int = 500) -> Iterator[tuple[str, str]]:
         docs = casefile_docs(chunk)
         for pk in chunk:
             yield docs[pk]["case"]["urn"], casefile_dumps(docs[pk])
+
+
+def casefiles_read(paths: Iterable[str]) -> Iterator[tuple[str, dict | None, list[str]]]:
+    """(name, document, problems) for each case file named or in a folder named, checked for
+    encoding, JSON, format, version and schema only (no database): for commands that read files
+    without importing them. A document is None when there are problems."""
+    files, missing = casefile_paths(paths)
+    for name in missing:
+        yield name, None, ["no such file or folder"]
+    parser = Importer.__new__(Importer)  # only its file checks: no database
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            yield str(path), None, [f"cannot be read: {e.strerror}"]
+            continue
+        doc, problems = Importer.parse(parser, raw, str(path))
+        yield str(path), (None if problems else doc), [str(p) for p in problems]

@@ -84,16 +84,22 @@ class Calendar:
         return d in (date(d.year, 12, 25), easter_sunday(d.year) - timedelta(days=2))
 
     def why_excluded(self, d: date) -> str:
-        name = self.holiday_name(d)
-        if name:
-            return f"the {name} bank holiday" if "bank holiday" not in name.lower() else f"the {name}"
+        """Why a day is excluded, in words: Christmas Day and Good Friday by name (reg. 2(5) names
+        them), then a weekend day (the `holidays` package also lists the weekend date of a holiday
+        whose bank holiday is a substitute weekday: Sat 1 Jan 2022 was not the bank holiday, Mon 3
+        Jan was), then the bank holiday's name."""
+        if d == date(d.year, 12, 25):
+            return "Christmas Day"
+        if d == easter_sunday(d.year) - timedelta(days=2):
+            return "Good Friday"
         if d.weekday() == 5:
             return "a Saturday"
         if d.weekday() == 6:
             return "a Sunday"
-        if d == date(d.year, 12, 25):
-            return "Christmas Day"
-        return "Good Friday"
+        name = self.holiday_name(d)
+        if name:
+            return f"the {name} bank holiday" if "bank holiday" not in name.lower() else f"the {name}"
+        return "not excluded"
 
     # ---- counting --------------------------------------------------------------------------
 

@@ -7,8 +7,8 @@ or a target or local service level (soft). Pure: no Django, no clock, no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 import math
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
 from ..text import weekday

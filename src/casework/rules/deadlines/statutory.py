@@ -32,12 +32,13 @@ def summary_time_limit(case, o, statements):
     return add_months(committed, 6), f"six months from the offence on {day(committed)} — s.127 MCA 1980 (day of the offence not counted)", SECONDARY
 
 
-def complainant_statements(case):
+def complainant_statements(case, day=lambda when: when.date()):
+    """Dates of the complainants' statements or video interviews; `day` gives the local date of an instant."""
     victims = {w.ref for w in case.witnesses if w.role == "victim"}
     out = []
     for m in case.materials:
         if m.witness in victims and m.type in ("MG11", "MG15") and m.status == "provided":
-            when = m.signed_date or (m.provided_at.date() if m.provided_at else None)
+            when = m.signed_date or (day(m.provided_at) if m.provided_at else None)
             if when:
                 out.append(when)
     return out
@@ -55,14 +56,14 @@ def stl(ctx: DeadlineContext, r):
             if o.mode_of_trial != "summary" or o.status in ("no_further_action", "withdrawn"):
                 continue
             if statements is None:
-                statements = complainant_statements(ctx.case)
+                statements = complainant_statements(ctx.case, ctx.day)
             limit = summary_time_limit(ctx.case, o, statements)
             if limit is None:
                 continue
             charged = o.status in ("charged", "concluded")
             basis = f"Last day to charge: {weekday(limit[0])} ({limit[1]})."
             if charged and o.charge_date:
-                basis += f" Charged on {weekday(o.charge_date)}."
+                basis += f" Charged on {weekday(o.charge_date)}" + (" — after the time limit." if o.charge_date > limit[0] else ".")
             yield Deadline(r, f"{d.display_name} ({d.ref}), {o.ref} {o.code}", o.ref, limit[0], basis, done=charged)
 
 
@@ -95,15 +96,17 @@ BAIL_STEPS = (
       explanation="Pre-charge bail lasts 3 months from the bail start date; an inspector may extend to 6 months, a superintendent to 9, and beyond that only a magistrates' court.")
 def precharge_bail(ctx: DeadlineContext, r):
     for d in ctx.case.defendants:
-        periods = sorted((b for b in d.bail_periods if b.kind == "pre_charge"), key=lambda b: b.start_date)
+        periods = sorted((b for b in d.bail_periods if b.kind == "pre_charge"),
+                         key=lambda b: (b.start_date, b.end_date or add_months(b.start_date, 3)))
         if not periods or d.status != "pre_charge_bail":
             continue
         start = periods[0].start_date
         current = periods[-1].end_date or add_months(start, 3)
-        months = next((m for m, _, _ in BAIL_STEPS if current <= add_months(start, m)), 9)
+        months = next((m for m, _, _ in BAIL_STEPS if current <= add_months(start, m)), None)
         who = next((w for m, w, _ in BAIL_STEPS if m == months), "a magistrates' court")
         nxt = next((n for m, _, n in BAIL_STEPS if m == months), None)
         extend = f"to extend to {nxt} months needs {who}" if nxt else "any further extension needs a magistrates' court (up to 24 months from the bail start)"
+        length = f"{months} months from the start" if months else "more than 9 months from the start, extended by a magistrates' court"
         yield Deadline(r, f"{d.display_name} ({d.ref})", d.ref, current,
                        f"Bail started on {weekday(start)}; the current period ends on {weekday(current)} "
-                       f"({months} months from the start); {extend}.")
+                       f"({length}); {extend}.")

@@ -7,7 +7,8 @@ Pure.
 
 from __future__ import annotations
 
-from ..calendar import add_months, add_years
+from ..deadlines.statutory import complainant_statements
+from ..deadlines.statutory import summary_time_limit as _summary_time_limit
 from ..findings import SECONDARY, UNVERIFIED, VERIFIED, Finding, Severity
 from ..identifiers import validate_asn, validate_cro, validate_pnc_id
 from ..text import day
@@ -267,28 +268,10 @@ def duplicate_defendant(ctx: Context, rule):
         seen[key] = d.ref
 
 
-DA_COMMON_ASSAULT = {"CJ88001", "CJ88116"}  # common assault; assault by beating (s.39 CJA 1988)
-
-
 def summary_time_limit(ctx: Context, d, o):
-    """(last day to start proceedings, basis in words, confidence) for a summary-only offence."""
-    committed = o.date_to or o.date_from
-    if committed is None:
-        return None
-    six_months = add_months(committed, 6)
-    if o.code[:7] in DA_COMMON_ASSAULT and "domestic_abuse" in ctx.case.flags:
-        statements = [m.signed_date or (m.provided_at.date() if m.provided_at else None)
-                      for w in ctx.victims for m in ctx.by_witness.get(w.ref, ()) if m.type in ("MG11", "MG15") and m.status == "provided"]
-        statements = [s for s in statements if s]
-        two_years = add_years(committed, 2)
-        if statements:
-            first = min(statements)
-            limit = min(two_years, add_months(first, 6))
-            return limit, (f"domestic abuse common assault: the earlier of 2 years from the offence on {day(committed)} ({day(two_years)}) "
-                           f"and 6 months from the complainant's first statement on {day(first)} ({day(add_months(first, 6))}) — s.39A CJA 1988"), VERIFIED
-        return two_years, (f"domestic abuse common assault: no complainant's statement is recorded, so at most 2 years from the offence on "
-                           f"{day(committed)} — s.39A CJA 1988"), VERIFIED
-    return six_months, f"six months from the offence on {day(committed)} — s.127 MCA 1980 (day of the offence not counted)", SECONDARY
+    """(last day to start proceedings, basis, confidence) — the deadlines engine's rule, so a
+    finding and the deadline it belongs to always agree."""
+    return _summary_time_limit(ctx.case, o, complainant_statements(ctx.case))
 
 
 @check("STL.S127.OUT_OF_TIME", title="Summary offence charged within its time limit", severity=Severity.BLOCKER,

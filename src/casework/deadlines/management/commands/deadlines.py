@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from casework.deadlines.services import LONDON, calendar_build, settings_load
-from casework.interchange.services import Importer, casefile_paths
+from casework.interchange.services import casefiles_read
 from casework.rules.calendar import Calendar
 from casework.rules.deadlines import BUCKET_LABELS, DEFAULT_SETTINGS, deadlines_for
 from casework.rules.snapshot import snapshot_from_casefile
@@ -33,19 +33,8 @@ class Command(BaseCommand):
 
             calendar = Calendar(dict(holidays.country_holidays("GB", subdiv="ENG", years=range(2015, 2041)).items()))
             settings = DEFAULT_SETTINGS
-        files, missing = casefile_paths(paths)
-        bad = len(missing)
-        for name in missing:
-            self.stderr.write(f"{name}: no such file or folder")
-        parser = Importer.__new__(Importer)
-        for path in files:
-            try:
-                raw = path.read_bytes()
-            except OSError as e:
-                self.stderr.write(f"{path}: cannot be read: {e.strerror}")
-                bad += 1
-                continue
-            doc, problems = Importer.parse(parser, raw, str(path))
+        bad = 0
+        for path, doc, problems in casefiles_read(paths):
             if problems:
                 bad += 1
                 for p in problems:
@@ -54,7 +43,7 @@ class Command(BaseCommand):
             found = deadlines_for(snapshot_from_casefile(doc), today=as_at, calendar=calendar, settings=settings, tz=LONDON)
             urn = doc["case"]["urn"]
             if as_json:
-                self.stdout.write(json.dumps({"file": str(path), "urn": urn, "today": as_at.isoformat(),
+                self.stdout.write(json.dumps({"file": path, "urn": urn, "today": as_at.isoformat(),
                                               "deadlines": [d.as_dict(as_at) for d in found]}, ensure_ascii=False))
                 continue
             self.stdout.write(f"{path}: URN {urn[:2]}/{urn[2:4]}/{urn[4:-2]}/{urn[-2:]} — {len(found)} deadline(s) as at {as_at}")

@@ -4,7 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from casework.interchange.services import Importer, casefile_paths
+from casework.interchange.services import casefiles_read
 from casework.reviews.reference_port import reference_port
 from casework.reviews.report import review_json, review_text
 from casework.rules.quality import FILE_TYPES, review_case
@@ -32,36 +32,25 @@ class Command(BaseCommand):
             as_at = date.fromisoformat(today) if today else timezone.localdate()
         except ValueError:
             raise CommandError(f"--today: {today!r} is not a date like 2025-03-10", returncode=2) from None
-        files, missing = casefile_paths(paths)
-        bad = len(missing)
-        for name in missing:
-            self.stderr.write(f"{name}: no such file or folder")
         reference = reference_port()
-        parser = Importer.__new__(Importer)  # only its file parsing: no database writes
-        non_compliant = 0
-        for path in files:
-            try:
-                raw = path.read_bytes()
-            except OSError as e:
-                self.stderr.write(f"{path}: cannot be read: {e.strerror}")
-                bad += 1
-                continue
-            doc, problems = Importer.parse(parser, raw, str(path))
+        bad = non_compliant = checked = 0
+        for path, doc, problems in casefiles_read(paths):
             if problems:
                 bad += 1
                 for p in problems:
                     self.stderr.write(f"{path}: {p}")
                 if as_json:
-                    self.stdout.write(json.dumps({"file": str(path), "errors": [str(p) for p in problems]}))
+                    self.stdout.write(json.dumps({"file": path, "errors": problems}))
                 continue
+            checked += 1
             review = review_case(snapshot_from_casefile(doc), today=as_at, reference=reference, stage=stage)
             non_compliant += not review.compliant
             if as_json:
-                self.stdout.write(json.dumps(review_json(review, name=str(path)), ensure_ascii=False))
+                self.stdout.write(json.dumps(review_json(review, name=path), ensure_ascii=False))
             else:
-                self.stdout.write(review_text(review, name=str(path)) + "\n")
+                self.stdout.write(review_text(review, name=path) + "\n")
         if not as_json:
-            self.stderr.write(f"{len(files)} file(s): {len(files) - bad - non_compliant} compliant, {non_compliant} not compliant, {bad} unreadable or invalid.")
+            self.stderr.write(f"{checked + bad} file(s): {checked - non_compliant} compliant, {non_compliant} not compliant, {bad} unreadable or invalid.")
         sys.stdout.flush()
         # Exit codes carry the result (no error text: a non-compliant file is a finding, not a fault).
         sys.exit(2 if bad else 1 if non_compliant else 0)
