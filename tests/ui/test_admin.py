@@ -47,3 +47,27 @@ def test_a_caseworker_cannot_open_the_admin(client):
     user.save()
     client.login(username="cpo", password="correct-horse-battery-9")
     assert client.get("/admin/reference/offencecode/").status_code == 302
+
+
+def test_changing_a_service_level_recomputes_deadlines(admin_client, units, sample_doc):
+    import json
+    from datetime import date
+
+    from casework.deadlines.models import CaseDeadline, ServiceLevel
+    from casework.deadlines.services import service_levels_ensure
+    from casework.interchange.services import Importer
+
+    service_levels_ensure()
+    Importer(today=date(2025, 3, 10)).import_bytes(json.dumps(sample_doc).encode(), "a.json")
+    before = CaseDeadline.objects.get(kind="DEADLINE.FILE.POST_CHARGE_SUBMISSION")
+    assert str(before.due) == "2025-02-25"  # charged Fri 21 Feb 2025 + 2 working days
+
+    level = ServiceLevel.objects.get(key="file_submission_working_days")
+    response = admin_client.post(f"/admin/deadlines/servicelevel/{level.pk}/change/", {"value": "1"}, follow=True)
+    assert "will be recomputed" in response.content.decode()
+
+    after = CaseDeadline.objects.get(kind="DEADLINE.FILE.POST_CHARGE_SUBMISSION")
+    assert str(after.due) == "2025-02-24" and "1 working day later" in after.basis
+    from django.contrib.admin.models import LogEntry
+
+    assert LogEntry.objects.filter(object_repr__contains="Charged file to the CPS").exists()  # audited

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import CaseDeadline, ServiceLevel
+from .tasks import deadlines_recompute_all
 
 
 @admin.register(ServiceLevel)
@@ -21,6 +22,8 @@ class ServiceLevelAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        deadlines_recompute_all.enqueue()
+        self.message_user(request, "Every open case's deadlines will be recomputed with the new figure in the next few minutes.")
 
 
 @admin.register(CaseDeadline)

@@ -39,9 +39,24 @@ class CodeListEntryAdmin(admin.ModelAdmin):
 
 @admin.register(BankHoliday)
 class BankHolidayAdmin(admin.ModelAdmin):
+    """A one-off bank holiday added here counts from the next recompute (queued on save); the
+    change is recorded in the admin's history."""
+
     list_display = ["date", "title", "source", "notes"]
     list_filter = ["source"]
     date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        from casework.deadlines.tasks import deadlines_recompute_all
+
+        super().save_model(request, obj, form, change)
+        deadlines_recompute_all.enqueue()
+
+    def delete_model(self, request, obj):
+        from casework.deadlines.tasks import deadlines_recompute_all
+
+        super().delete_model(request, obj)
+        deadlines_recompute_all.enqueue()
 
 
 @admin.register(ReferenceDataset)
