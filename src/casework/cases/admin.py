@@ -25,6 +25,14 @@ class CaseAdmin(admin.ModelAdmin):
     inlines = [DefendantInline, WitnessInline]
     raw_id_fields = ["oic", "supervisor", "caseworker"]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        from casework.deadlines.services import (
+            case_deadlines_recompute,  # deadlines depend on cases
+        )
+
+        case_deadlines_recompute(case_ids=[form.instance.pk])
+
 
 @admin.register(m.CaseEvent)
 class CaseEventAdmin(admin.ModelAdmin):
