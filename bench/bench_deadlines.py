@@ -71,10 +71,11 @@ def main() -> None:
     print(f"deadlines_for (pure, whole cases): {n / pure:,.0f} cases/s ({pure / n * 1e6:.0f} µs per case)")
 
     result = deadlines_recompute_open()
-    print(f"nightly recompute: {result['cases']:,} open cases, {result['deadlines']:,} deadlines in {result['seconds']} s "
-          f"({result['cases'] / result['seconds']:,.0f} cases/s; target under 120 s)")
+    print(f"first recompute (no deadlines stored yet, every case written): {result['cases']:,} open cases, "
+          f"{result['deadlines']:,} deadlines in {result['seconds']} s ({result['cases'] / result['seconds']:,.0f} cases/s)")
     again = deadlines_recompute_open()
-    print(f"second run (idempotent, same rows: {again['deadlines'] == result['deadlines']}): {again['seconds']} s")
+    print(f"nightly recompute (deadlines stored; {again['changed']:,} cases changed): {again['seconds']} s "
+          f"({again['cases'] / again['seconds']:,.0f} cases/s; target: 100,000 open cases under 120 s)")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

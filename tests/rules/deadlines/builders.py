@@ -18,7 +18,7 @@ from casework.rules.calendar import Calendar
 from casework.rules.deadlines import DEFAULT_SETTINGS, Deadline, DeadlineSettings, deadlines_for
 from casework.rules.snapshot import snapshot_from_casefile
 
-from ..quality.builders import baseline, hearing, material, submission, witness
+from ..quality.builders import baseline, hearing, material, submission
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2025, 3, 10)  # a Monday
@@ -199,7 +199,7 @@ def ng_plea(plea_day: str, *, crown: bool = False, vulnerable: bool = True, bad_
 
 
 def victim_case(charged: str, *, enhanced: bool, last_update_at: str | None = None,
-                hearings: list[dict] = (), decisions: list[dict] = ()) -> dict:
+                hearings: list[dict] = ()) -> dict:
     """The FH-NGAP domestic abuse case charged on `charged`; the victim W1 with or without
     enhanced rights, last told of the case at `last_update_at`."""
     doc = baseline("FH-NGAP")
@@ -209,7 +209,6 @@ def victim_case(charged: str, *, enhanced: bool, last_update_at: str | None = No
               vulnerability_grounds=["domestic_abuse_complainant"] if enhanced else [],
               last_update_at=last_update_at)
     doc["hearings"] = list(hearings)
-    doc["decisions"] = list(decisions) or doc["decisions"]
     return doc
 
 
@@ -219,9 +218,3 @@ def witness_result(result_at: str, outcome: str = "not_guilty_plea", *, last_upd
     doc["hearings"] = [hearing("H1", "B20BL00", "first", result_at, outcome)]
     doc["witnesses"][0]["last_update_at"] = last_update_at
     return doc
-
-
-def extra_victim(doc: dict, ref: str = "W9", *, enhanced: bool = False) -> dict:
-    w = witness(ref, "Ola", "Nowak", "victim", grounds=["fear_or_distress"] if enhanced else [])
-    doc["witnesses"].append(w)
-    return w

@@ -67,6 +67,7 @@ class Deadline:
             "source": self.rule.source,
             "confidence": self.rule.confidence,
             "configurable": self.rule.configurable,
+            "setting": self.rule.setting,  # the DeadlineSettings figure (a service level) behind the date
         }
 
 

@@ -18,6 +18,7 @@ CTLR = "Prosecution of Offences (Custody Time Limits) Regulations 1987 (SI 1987/
 COMMON = dict(family="Custody time limits", unit="calendar days", start_day_counted=False,
               excluded="Saturdays, Sundays, Christmas Day, Good Friday and bank holidays", roll="back", hard=True)
 COVID_FROM, COVID_TO = date(2020, 9, 28), date(2021, 6, 27)
+CONVICTED_OR_TRIED = ("convicted", "acquitted", "dismissed", "committed_for_sentence", "sentenced")
 
 MAGS_SUMMARY = rule_only("DEADLINE.CTL.MAGISTRATES_SUMMARY", title="Custody time limit: summary offence (56 days)",
                          source=CTLR, confidence=VERIFIED, **COMMON,
@@ -37,7 +38,7 @@ CROWN_COVID = rule_only("DEADLINE.CTL.CROWN_COURT_2020", title="Custody time lim
 
 @rule("DEADLINE.CTL.EXTENSION_NOTICE", title="Last day to give notice of a CTL extension application", family="Custody time limits",
       unit="calendar days", start_day_counted=False, excluded="none", roll="none", hard=True,
-      source="CrimPR 2020 r.14.18 (hearing no sooner than 2 days after notice in the magistrates' court, 5 in the Crown Court) [CPR14]",
+      source="CrimPR 2020 r.14.18(2) (the court hears the application after the expiry of 2 days from the giving of notice in the magistrates' court, 5 in the Crown Court; the court may shorten this); reg. 7 CTL Regulations 1987 [CPR14]",
       confidence=SECONDARY,
       explanation="The court can extend a CTL only before it expires and the prosecution must give notice of the application first.")
 def ctl(ctx: DeadlineContext, extension_rule):
@@ -46,6 +47,9 @@ def ctl(ctx: DeadlineContext, extension_rule):
     # A vacated or ineffective allocation hearing decided nothing.
     summary_trial = min((ctx.day(h.starts_at) for h in case.hearings if h.type == "allocation" and h.outcome
                          and h.outcome not in ("sent_to_crown", "vacated", "ineffective")), default=None)
+    # Once the trial has begun or the defendant is convicted no CTL runs (s.22(11A)–(11B) POA 1985).
+    if case.stage == "awaiting_sentence" or any(h.outcome in CONVICTED_OR_TRIED for h in case.hearings):
+        return
     for d in case.defendants:
         remands = sorted((e for e in d.custody_episodes if e.kind == "remand"), key=lambda e: e.started_at)
         if not remands or d.status != "remanded_in_custody":
@@ -88,9 +92,12 @@ def ctl(ctx: DeadlineContext, extension_rule):
             else:
                 how += f": expires on {weekday(expiry)}"
             yield Deadline(r, subject, o.ref, expiry, how + " — reg. 2(4)–(5) CTL Regulations 1987.", custody=True)
-            notice = expiry - timedelta(days=notice_days)
+            # The hearing comes only after the expiry of N days from the day notice is given (r.14.18(2)),
+            # so the latest hearing, on the expiry day, needs notice N + 1 days before it.
+            notice = expiry - timedelta(days=notice_days + 1)
             court = "Crown Court" if crown_sent else "magistrates' court"
             yield Deadline(extension_rule, subject, o.ref, notice,
-                           f"The CTL expires on {weekday(expiry)}; notice must be given at least {notice_days} days before a "
-                           f"{court} hearing of the application, which must be heard before expiry — so by {weekday(notice)}.",
+                           f"The CTL expires on {weekday(expiry)}; the {court} hears an application to extend only after "
+                           f"{notice_days} days from the day notice is given, and must hear it before the CTL expires — "
+                           f"so give notice by {weekday(notice)} (the court may shorten the notice).",
                            custody=True)

@@ -12,4 +12,5 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {done:,} / {total:,} cases")
 
         result = deadlines_recompute_open(progress=progress)
-        self.stdout.write(f"{result['deadlines']:,} deadlines for {result['cases']:,} open cases in {result['seconds']} s.")
+        self.stdout.write(f"{result['cases']:,} open cases in {result['seconds']} s: {result['changed']:,} changed; "
+                          f"{result['deadlines']:,} deadlines stored.")
