@@ -52,6 +52,8 @@ BAD_FILES = [
      "case", "has a field this format does not know"),
     ("bad-date", lambda d: _mutate(d, _set(["defendants", 0, "date_of_birth"], "1991-02-30")),
      "defendants[0].date_of_birth", "is not a real date"),
+    ("impossible-date-time", lambda d: _mutate(d, _set(["hearings", 0, "starts_at"], "2025-02-30T10:00:00Z")),
+     "hearings[0].starts_at", "'2025-02-30T10:00:00Z' is not a real date time"),
     ("unknown-offence-code", lambda d: _mutate(d, _set(["defendants", 0, "offences", 0, "code"], "ZZ99999")),
      "defendants[0].offences[0].code", "ZZ99999 is not a CJS offence code"),
     ("born-in-future", lambda d: _mutate(d, _set(["defendants", 0, "date_of_birth"], "2030-01-01")),

@@ -268,8 +268,9 @@ ROWS: list[Row] = [
     Row("PACE-nothing-once-released-on-bail", lambda: on_precharge_bail(("2025-03-01", None)), PACE, None),
 
     # ---- Pre-charge bail [PCBSG][HALL][HOLB] ---------------------------------------------------
-    Row("PCBSG-initial-3-months", lambda: on_precharge_bail(("2025-03-01", None)), BAIL, "2025-06-01", True,
-        ("Bail started on Sat 1 Mar 2025", "the current period ends on Sun 1 Jun 2025 (3 months from the start)",
+    Row("PCBSG-initial-3-months-beginning-with-the-start-day", lambda: on_precharge_bail(("2025-03-01", None)), BAIL,
+        "2025-05-31", True,
+        ("Bail started on Sat 1 Mar 2025", "the current period ends on Sat 31 May 2025 (3 months from the start)",
          "to extend to 6 months needs an inspector")),
     Row("HALL-extended-to-6-months-next-needs-a-superintendent",
         lambda: on_precharge_bail(("2025-03-01", "2025-06-01"), ("2025-06-01", "2025-09-01")), BAIL, "2025-09-01", True,

@@ -89,11 +89,18 @@ BAIL_STEPS = (
 )
 
 
+def _three_months_beginning_with(start):
+    """Last day of 3 months beginning with `start`: the day before the corresponding date, or the
+    last day of the month when that month has no corresponding date (30 Nov → 28 Feb)."""
+    anniversary = add_months(start, 3)
+    return anniversary - timedelta(days=1) if anniversary.day == start.day else anniversary
+
+
 @rule("DEADLINE.BAIL.PRE_CHARGE", title="Pre-charge bail: end of the applicable bail period", family="Pre-charge bail",
-      unit="calendar months", start_day_counted=False, excluded="none", roll="none", hard=True,
-      source="PACE 1984 Part 4 as amended by PCSC Act 2022 Sch.4 (from 28 Oct 2022); College of Policing pre-charge bail statutory guidance (9 Jun 2023) [PCBSG][HALL][HOLB]",
+      unit="calendar months", start_day_counted=True, excluded="none", roll="none", hard=True,
+      source="PACE 1984 s.47ZB ('3 months beginning with the bail start date') as amended by PCSC Act 2022 Sch.4 (from 28 Oct 2022); College of Policing pre-charge bail statutory guidance (9 Jun 2023) [PCBSG][HALL][HOLB]",
       confidence=SECONDARY,
-      explanation="Pre-charge bail lasts 3 months from the bail start date; an inspector may extend to 6 months, a superintendent to 9, and beyond that only a magistrates' court.")
+      explanation="Pre-charge bail lasts 3 months beginning with the bail start date (so it ends the day before the three-month anniversary); an inspector may extend to 6 months, a superintendent to 9, and beyond that only a magistrates' court.")
 def precharge_bail(ctx: DeadlineContext, r):
     for d in ctx.case.defendants:
         periods = sorted((b for b in d.bail_periods if b.kind == "pre_charge"),
@@ -101,7 +108,9 @@ def precharge_bail(ctx: DeadlineContext, r):
         if not periods or d.status != "pre_charge_bail":
             continue
         start = periods[0].start_date
-        current = periods[-1].end_date or add_months(start, 3)
+        # s.47ZB PACE: "the period of 3 months beginning with the person's bail start date", so the
+        # start day counts and the period ends the day before the three-month anniversary.
+        current = periods[-1].end_date or _three_months_beginning_with(start)
         months = next((m for m, _, _ in BAIL_STEPS if current <= add_months(start, m)), None)
         who = next((w for m, w, _ in BAIL_STEPS if m == months), "a magistrates' court")
         nxt = next((n for m, _, n in BAIL_STEPS if m == months), None)
