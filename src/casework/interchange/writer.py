@@ -13,7 +13,6 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 
-from casework.cases import events
 from casework.cases import models as m
 from casework.cases.constants import CaseFlag
 from casework.people.constants import Role
@@ -457,5 +456,4 @@ def casefile_apply(case: m.Case, doc: dict, *, resolver: Resolver) -> m.Case:
     return case
 
 
-__all__ = ["Resolver", "casefiles_bulk_create", "casefile_apply", "casefile_build_objects",
-           "events"]
+__all__ = ["Resolver", "casefiles_bulk_create", "casefile_apply", "casefile_build_objects"]
