@@ -90,7 +90,11 @@ def test_an_officer_sees_only_cases_they_are_named_on(client, units, imported):
     oic.save()
     client.login(username="pc.jones1234", password=PASSWORD)
     assert client.get("/cases/20BH0456725/").status_code == 200
+    from casework.cases.models import ActionPlanItem
+
     Case.objects.update(oic=None, supervisor=None)
+    assert client.get("/cases/20BH0456725/").status_code == 200  # still owns a CPS action plan item
+    ActionPlanItem.objects.update(owner=None)
     assert client.get("/cases/20BH0456725/").status_code == 404
 
 

@@ -48,6 +48,11 @@ class Case(models.Model):
     summary = models.TextField(blank=True)
     restricted = models.BooleanField(default=False)
     restriction_reason = models.CharField(max_length=200, blank=True)
+    named_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="named_cases",
+        help_text="People allowed to see the case besides the OIC, supervisor and case progression officer "
+                  "(for restricted cases, the only others)",
+    )
 
     charging_route = models.CharField(max_length=10, choices=c.ChargingRoute.choices, blank=True)
     charging_category = models.CharField(max_length=20, choices=c.ChargingCategory.choices, blank=True)

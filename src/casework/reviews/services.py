@@ -33,14 +33,6 @@ def finding_restore(*, case: Case, rule_id: str, item: str | None, actor) -> Non
         events.finding_restored(case, rule_id=rule_id, item=item or "", actor=actor)
 
 
-REVIEWER_ROLES = {"caseworker", "hub_manager", "supervisor", "administrator"}
-
-
-def can_review(user) -> bool:
-    """Who may set findings aside and choose the file stage (the access module will own this)."""
-    return user.is_superuser or user.role in REVIEWER_ROLES
-
-
 @transaction.atomic
 def case_file_stage_set(*, case: Case, file_stage: str, actor) -> Case:
     """The reviewer's choice of file stage ("" to let Casework work it out again)."""

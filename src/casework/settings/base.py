@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "casework.interchange",
     "casework.reviews",
     "casework.deadlines",
+    "casework.audit",
     "django_tasks",
     "django_tasks_db",
     "casework.demo",

@@ -18,4 +18,5 @@ urlpatterns = [
     path("cases/<str:urn>/findings/set-aside/", views.finding_set_aside_view, name="finding_set_aside"),
     path("cases/<str:urn>/findings/restore/", views.finding_restore_view, name="finding_restore"),
     path("cases/<str:urn>/file-stage/", views.file_stage_view, name="file_stage"),
+    path("cases/<str:urn>/break-glass/", views.break_glass_view, name="break_glass"),
 ]

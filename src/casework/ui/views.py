@@ -10,22 +10,22 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from casework.audit.models import AccessAction
+from casework.audit.services import access_record, break_glass_grant
+from casework.cases.access import RestrictedCase, access_case, cases_visible_to, permissions
 from casework.cases.constants import Stage
-from casework.cases.models import Case
 from casework.cases.selectors import cases_with_parts
 from casework.deadlines.selectors import case_deadlines
-from casework.people.constants import Role
 from casework.reviews.selectors import case_review
 from casework.reviews.services import (
     ReviewError,
-    can_review,
     case_file_stage_set,
     finding_restore,
     finding_set_aside,
@@ -33,21 +33,6 @@ from casework.reviews.services import (
 from casework.rules.quality import FILE_TYPES
 
 from .forms import CaseFilterForm
-
-ALL_HUBS = {Role.ADMINISTRATOR, Role.AUDITOR, Role.CPS_LIAISON}
-OFFICER_ROLES = {Role.OIC, Role.SUPERVISOR}
-
-
-def cases_in_scope(user):
-    qs = Case.objects.all()
-    if user.is_superuser or user.role in ALL_HUBS:
-        return qs
-    if user.role in OFFICER_ROLES:
-        return qs.filter(Q(oic=user) | Q(supervisor=user))
-    unit = user.unit
-    if unit is None:
-        return qs.none()
-    return qs.filter(Q(hub=unit) | Q(hub__parent=unit) | Q(lpa=unit))
 
 
 @require_GET
@@ -72,7 +57,7 @@ def home(request):
 @login_required
 def case_list(request):
     form = CaseFilterForm(request.GET or None, stages=Stage.choices)
-    qs = cases_in_scope(request.user).select_related("hub", "oic", "caseworker")
+    qs = cases_visible_to(request.user).select_related("hub", "oic", "caseworker")
     if form.is_valid():
         q = form.cleaned_data["q"].strip()
         if q:
@@ -85,6 +70,9 @@ def case_list(request):
             qs = qs.filter(stage=form.cleaned_data["stage"])
     page = Paginator(qs.order_by("-received_at", "urn").prefetch_related("defendants"), 25)
     page_obj = page.get_page(request.GET.get("page"))
+    # A list of cases shows defendants' names: consulting personal data, so it is logged (s.62).
+    access_record(user=request.user, action=AccessAction.LIST, what=f"case list, page {page_obj.number}",
+                  purpose=f"find cases{': ' + request.GET.get('q', '') if request.GET.get('q') else ''}", request=request)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "ui/case_list.html", {
@@ -93,19 +81,16 @@ def case_list(request):
     })
 
 
-def _case_in_scope(request, urn: str):
-    compact = urn.replace("/", "").replace(" ", "").upper()
-    case = cases_with_parts().filter(pk__in=cases_in_scope(request.user).values("pk"),
-                                     urn=compact).first()
-    if case is None:
-        # Outside the user's scope is "not found": the product never confirms a case exists.
-        raise Http404("No case with that URN")
-    return case
+def _case_in_scope(request, urn: str, purpose: str):
+    return access_case(user=request.user, urn=urn, purpose=purpose, request=request, queryset=cases_with_parts())
 
 
 @login_required
 def case_detail(request, urn: str):
-    case = _case_in_scope(request, urn)
+    try:
+        case = _case_in_scope(request, urn, "view the case")
+    except RestrictedCase as restricted:
+        return render(request, "ui/restricted.html", {"case": restricted.case}, status=403)
     review = case_review(case)
     return render(request, "ui/case_detail.html", {
         "case": case,
@@ -113,7 +98,7 @@ def case_detail(request, urn: str):
         "findings": [_finding_row(f) for f in review.findings],
         "set_aside": [{**_finding_row(s.finding), "reason": s.reason} for s in review.set_aside],
         "file_types": FILE_TYPES.items(),
-        "can_review": can_review(request.user),
+        "can_review": permissions(request.user).review,
         "deadlines": case_deadlines(case),
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": timezone.localdate(),
@@ -128,8 +113,8 @@ def _finding_row(f) -> dict:
 @login_required
 @require_POST
 def finding_set_aside_view(request, urn: str):
-    case = _case_in_scope(request, urn)
-    if not can_review(request.user):
+    case = _case_in_scope(request, urn, "set a finding aside")
+    if not permissions(request.user).review:
         raise PermissionDenied
     try:
         finding_set_aside(case=case, rule_id=request.POST.get("rule_id", ""),
@@ -145,8 +130,8 @@ def finding_set_aside_view(request, urn: str):
 @login_required
 @require_POST
 def finding_restore_view(request, urn: str):
-    case = _case_in_scope(request, urn)
-    if not can_review(request.user):
+    case = _case_in_scope(request, urn, "restore a finding")
+    if not permissions(request.user).review:
         raise PermissionDenied
     finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
                     item=request.POST.get("item") or None, actor=request.user)
@@ -157,14 +142,31 @@ def finding_restore_view(request, urn: str):
 @login_required
 @require_POST
 def file_stage_view(request, urn: str):
-    case = _case_in_scope(request, urn)
-    if not can_review(request.user):
+    case = _case_in_scope(request, urn, "choose the file stage")
+    if not permissions(request.user).review:
         raise PermissionDenied
     try:
         case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""), actor=request.user)
     except ReviewError as e:
         messages.error(request, str(e))
     return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
+
+
+@login_required
+@require_POST
+def break_glass_view(request, urn: str):
+    """Open a restricted case by stating why: logged, and shown to the hub manager."""
+    reason = request.POST.get("reason", "").strip()
+    try:
+        case = _case_in_scope(request, urn, "open a restricted case")
+    except RestrictedCase as restricted:
+        if len(reason) < 20:
+            return render(request, "ui/restricted.html", {
+                "case": restricted.case, "error": "Say why you need to open this case (at least 20 characters): "
+                                                  "it is recorded and shown to the hub manager."}, status=400)
+        break_glass_grant(user=request.user, case=restricted.case, reason=reason, request=request)
+        case = restricted.case
+    return redirect("ui:case_detail", urn=case.urn)
 
 
 def not_found(request, exception=None):

@@ -1,0 +1,134 @@
+"""The one way into case data: who may see which cases, and what they may do with them.
+
+Every view, export and report reaches case data through `cases_visible_to` (lists) or
+`access_case` (one case), which also writes the access log (DPA 2018 s.62). A case outside a
+user's scope is "not found", never "forbidden", so the product does not confirm it exists.
+A restricted case is visible only to the people named on it; others whose role covers the case
+may open it by stating a reason (break-glass), which is logged and shown to the hub manager.
+The permission table (`PERMISSIONS`) is the source of docs/permissions.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from casework.audit.models import BreakGlass
+from casework.audit.services import access_record
+from casework.people.constants import Role
+
+from .models import Case
+
+
+@dataclass(frozen=True)
+class RolePermissions:
+    scope: str  # in words, for the permission table
+    view: bool = True
+    review: bool = False  # set findings aside, choose the file stage
+    break_glass: bool = False
+    contact_details: bool = True  # victims' and witnesses' addresses, phones, emails
+    audit: bool = False  # access log and change history screens
+    break_glass_log: bool = False
+    administer: bool = False  # reference data, users, service levels (Django admin)
+
+
+PERMISSIONS: dict[str, RolePermissions] = {
+    Role.CASEWORKER: RolePermissions("Cases of their hub", review=True, break_glass=True),
+    Role.HUB_MANAGER: RolePermissions("Cases of the hubs they manage", review=True, break_glass=True, break_glass_log=True),
+    Role.OIC: RolePermissions("Cases they are the officer in, or are named on"),
+    Role.SUPERVISOR: RolePermissions("Cases they supervise, or are named on", review=True),
+    Role.WITNESS_CARE: RolePermissions("Cases of their hub"),
+    Role.CPS_LIAISON: RolePermissions("Every case that is not restricted (read-only)", contact_details=False),
+    Role.AUDITOR: RolePermissions("Every case (read-only)", break_glass=True, audit=True, break_glass_log=True),
+    Role.ADMINISTRATOR: RolePermissions("Every case", review=True, break_glass=True, audit=True, break_glass_log=True,
+                                       administer=True),
+}
+NO_ACCESS = RolePermissions("None", view=False, contact_details=False)
+
+
+def permissions(user) -> RolePermissions:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_ACCESS
+    return PERMISSIONS.get(user.role, NO_ACCESS)
+
+
+def _hub_ids(user) -> list[int]:
+    """The user's unit and the units beneath it (a hub manager's unit may hold several hubs)."""
+    if user.unit_id is None:
+        return []
+    from casework.people.models import Unit
+
+    ids, frontier = {user.unit_id}, [user.unit_id]
+    while frontier:
+        frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids.update(frontier)
+    return list(ids)
+
+
+def _named(user) -> Q:
+    return (Q(oic=user) | Q(supervisor=user) | Q(caseworker=user) | Q(named_users=user)
+            | Q(tasks__assignee=user) | Q(action_plans__items__owner=user))
+
+
+def cases_in_role_scope(user) -> QuerySet[Case]:
+    """Cases the user's role covers, restricted or not."""
+    role = getattr(user, "role", None)
+    if not permissions(user).view:
+        return Case.objects.none()
+    if role in (Role.AUDITOR, Role.ADMINISTRATOR):
+        return Case.objects.all()
+    if role == Role.CPS_LIAISON:
+        return Case.objects.filter(restricted=False)
+    if role in (Role.OIC, Role.SUPERVISOR):
+        return Case.objects.filter(pk__in=Case.objects.filter(_named(user)).values("pk"))
+    return Case.objects.filter(hub_id__in=_hub_ids(user))
+
+
+def named_on(user, case: Case) -> bool:
+    if user.pk in (case.oic_id, case.supervisor_id, case.caseworker_id):
+        return True
+    return Case.objects.filter(pk=case.pk).filter(_named(user)).exists()
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """Cases the user may open now: their role's scope, less restricted cases they are not named on
+    and hold no current break-glass grant for."""
+    scope = cases_in_role_scope(user)
+    granted = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("case_id")
+    named = Case.objects.filter(_named(user)).values("pk")
+    return scope.filter(Q(restricted=False) | Q(pk__in=named) | Q(pk__in=granted))
+
+
+class RestrictedCase(Exception):
+    """The case is restricted; the user may open it only by stating a reason (break-glass)."""
+
+    def __init__(self, case: Case):
+        super().__init__(case.urn)
+        self.case = case
+
+
+def _compact(urn: str) -> str:
+    return urn.replace("/", "").replace(" ", "").upper()
+
+
+def access_case(*, user, urn: str, purpose: str, request=None, queryset: QuerySet[Case] | None = None,
+                action: str = "consult") -> Case:
+    """The case, after checking the user may see it, with the access logged; else Http404, or
+    RestrictedCase when a break-glass reason would open it."""
+    base = queryset if queryset is not None else Case.objects.all()
+    in_scope = cases_in_role_scope(user).values("pk")
+    case = base.filter(pk__in=in_scope, urn=_compact(urn)).first()
+    if case is None:
+        # Outside the user's scope is "not found": the product never confirms a case exists.
+        raise Http404("No case with that URN")
+    if case.restricted and not named_on(user, case) and not BreakGlass.objects.filter(
+            user=user, case_id=case.pk, expires_at__gt=timezone.now()).exists():
+        if not permissions(user).break_glass:
+            raise Http404("No case with that URN")
+        raise RestrictedCase(case)
+    access_record(user=user, action=action, what=request.path if request else "case", purpose=purpose,
+                  case=case, request=request)
+    return case
