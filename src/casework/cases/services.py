@@ -3,12 +3,17 @@
 from django.db import transaction
 from django.utils import timezone
 
+from casework.audit.services import change_record
 from casework.rules.lifecycle import transition_refusals
 
 from . import events
 from .constants import Stage
 from .models import Case
 from .selectors import case_snapshot_build
+
+
+def _jsonable(values: dict) -> dict:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
 
 
 class TransitionRefused(Exception):
@@ -26,12 +31,17 @@ def case_transition(*, case: Case, to: str, actor=None, outcome: str = "", reaso
     if refusals:
         raise TransitionRefused(refusals)
     old = case.stage
+    before = {"stage": case.stage, "outcome": case.outcome, "finalised_on": case.finalised_on}
     case.stage = to
     if to == Stage.FINALISED:
         case.outcome = outcome
         case.finalised_on = on or timezone.localdate()
     case.save(update_fields=["stage", "outcome", "finalised_on", "updated_at"])
-    events.case_stage_changed(case, old=old, new=to, reason=reason, actor=actor)
+    event = events.case_stage_changed(case, old=old, new=to, reason=reason, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part="case",
+                  before=_jsonable(before),
+                  after=_jsonable({"stage": case.stage, "outcome": case.outcome, "finalised_on": case.finalised_on}),
+                  summary=event.summary)
     from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
 
     case_deadlines_recompute(case_ids=[case.pk])

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case
 from casework.deadlines.services import calendar_build, case_deadlines_recompute, settings_load
@@ -100,7 +101,10 @@ class Importer:
         existing = Case.objects.select_for_update().filter(urn=urn).first()
         if existing is None:
             casefiles_bulk_create([doc], resolver=self.resolver, via=f"file {name}")
-            self._deadlines_due.append(Case.objects.get(urn=urn).pk)
+            case = Case.objects.get(urn=urn)
+            change_record(case=case, user=self.actor, change="case.created", part="case file", before=None,
+                          after=casefile_build(case), summary=f"Case created from file {name}.")
+            self._deadlines_due.append(case.pk)
             return ImportOutcome(name, "created", urn)
         before = casefile_build(existing)
         if doc == before:
@@ -118,8 +122,11 @@ class Importer:
             self.resolver.forget_users()
             return ImportOutcome(name, "unchanged", urn)
         transaction.savepoint_commit(savepoint)
-        events.case_imported(existing, actor=self.actor, filename=name,
-                             changes=[s.replace("_", " ") for s in changes])
+        event = events.case_imported(existing, actor=self.actor, filename=name,
+                                     changes=[s.replace("_", " ") for s in changes])
+        for section in changes:
+            change_record(case=existing, user=self.actor, change=event.kind, part=section.replace("_", " "),
+                          before=before.get(section), after=after.get(section), summary=event.summary)
         self._deadlines_due.append(existing.pk)
         return ImportOutcome(name, "updated", urn, changes=changes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case, FindingOverride
 
@@ -18,19 +19,25 @@ def finding_set_aside(*, case: Case, rule_id: str, item: str | None, reason: str
     reason = reason.strip()
     if len(reason) < 10:
         raise ReviewError("Give a reason of at least 10 characters: it is reported to managers and the CPS.")
+    previous = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").values("reason").first()
     override, _ = FindingOverride.objects.update_or_create(
         case=case, rule_id=rule_id, item=item or "",
         defaults={"reason": reason, "by": actor, "at": timezone.now()},
     )
-    events.finding_set_aside(case, rule_id=rule_id, item=item or "", reason=reason, actor=actor)
+    event = events.finding_set_aside(case, rule_id=rule_id, item=item or "", reason=reason, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part=f"finding {rule_id} {item or ''}".strip(),
+                  before=previous, after={"reason": reason}, summary=event.summary)
     return override
 
 
 @transaction.atomic
 def finding_restore(*, case: Case, rule_id: str, item: str | None, actor) -> None:
+    previous = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").values("reason").first()
     deleted, _ = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").delete()
     if deleted:
-        events.finding_restored(case, rule_id=rule_id, item=item or "", actor=actor)
+        event = events.finding_restored(case, rule_id=rule_id, item=item or "", actor=actor)
+        change_record(case=case, user=actor, change=event.kind, part=f"finding {rule_id} {item or ''}".strip(),
+                      before=previous, after=None, summary=event.summary)
 
 
 @transaction.atomic
@@ -45,5 +52,7 @@ def case_file_stage_set(*, case: Case, file_stage: str, actor) -> Case:
         return case
     case.file_stage = file_stage
     case.save(update_fields=["file_stage", "updated_at"])
-    events.file_stage_chosen(case, old=old, new=file_stage, actor=actor)
+    event = events.file_stage_chosen(case, old=old, new=file_stage, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part="case file stage",
+                  before={"file_stage": old}, after={"file_stage": file_stage}, summary=event.summary)
     return case

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import audit_views, views
 from .forms import LoginForm
 
 app_name = "ui"
@@ -19,4 +19,6 @@ urlpatterns = [
     path("cases/<str:urn>/findings/restore/", views.finding_restore_view, name="finding_restore"),
     path("cases/<str:urn>/file-stage/", views.file_stage_view, name="file_stage"),
     path("cases/<str:urn>/break-glass/", views.break_glass_view, name="break_glass"),
+    path("audit/access-log/", audit_views.access_log, name="access_log"),
+    path("audit/break-glass/", audit_views.break_glass_log, name="break_glass_log"),
 ]

@@ -1,4 +1,4 @@
-"""On PostgreSQL, the database itself refuses UPDATE and DELETE on the audit tables."""
+"""The database itself refuses UPDATE and DELETE on the audit tables (PostgreSQL and SQLite triggers)."""
 
 from django.db import migrations
 
@@ -14,9 +14,17 @@ $$ LANGUAGE plpgsql;
 
 
 def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for table in TABLES:
+            for op in ("UPDATE", "DELETE"):
+                schema_editor.execute(
+                    f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, 'The audit table {table} is append-only: {op} is not allowed'); END;"
+                )
+        return
     if schema_editor.connection.vendor != "postgresql":
-        return  # SQLite: the product never updates or deletes these rows (no service does)
-    schema_editor.execute(FUNCTION)
+        return
+    schema_editor.execute(FUNCTION.replace("%", "%%"))  # a literal % for the driver
     for table in TABLES:
         schema_editor.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
@@ -25,6 +33,11 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for table in TABLES:
+            for op in ("update", "delete"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_{op};")
+        return
     if schema_editor.connection.vendor != "postgresql":
         return
     for table in TABLES:

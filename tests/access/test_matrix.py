@@ -1,0 +1,174 @@
+"""Each role sees and does exactly what the permission table says (docs/permissions.md), gets
+"not found" for cases outside its scope, and every look is in the access log."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casework.audit.models import AccessLogEntry, BreakGlass, CaseChange
+from casework.cases.access import PERMISSIONS, permissions_markdown
+from casework.cases.models import Case, FindingOverride
+from casework.interchange.services import Importer
+from casework.people.constants import Role, UnitKind
+from casework.people.models import Unit, User
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct-horse-battery-9"
+
+
+def test_docs_permissions_md_is_the_permission_table():
+    assert (ROOT / "docs" / "permissions.md").read_text() == permissions_markdown(), \
+        "run: casework permissions --out docs/permissions.md"
+
+
+@pytest.fixture
+def world(units, sample_doc, today):
+    """Hub A holds an ordinary case and a restricted one; hub B holds another case."""
+    Unit.objects.create(code="HUB-B", name="Hub B", kind=UnitKind.HUB, parent=units["force"])
+    importer = Importer(today=today)
+
+    def add(urn, hub, **case):
+        doc = json.loads(json.dumps(sample_doc))
+        doc["case"].update(urn=urn, hub=hub, **case)
+        assert importer.import_bytes(json.dumps(doc).encode(), f"{urn}.json").status == "created"
+        return Case.objects.get(urn=urn)
+
+    mine = add("20BH0456725", "HUB-TEST")
+    other = add("20BH0000125", "HUB-B", oic=None, supervisor=None)
+    restricted = add("20BH0000225", "HUB-TEST", oic=None, supervisor=None, restricted=True,
+                     restriction_reason="Suspect is a serving officer.")
+    restricted.action_plans.all().delete()  # the OIC owns an action item in the sample: not named here
+    people = {}
+    for role in PERMISSIONS:
+        unit = units["hub"] if role in (Role.CASEWORKER, Role.HUB_MANAGER, Role.WITNESS_CARE) else None
+        user = User(username=f"u-{role}", role=role, unit=unit, first_name="Test", last_name=role)
+        user.set_password(PASSWORD)
+        user.save()
+        people[role] = user
+    Case.objects.filter(pk=mine.pk).update(oic=people[Role.OIC], supervisor=people[Role.SUPERVISOR])
+    return {"mine": mine, "other": other, "restricted": restricted, "people": people}
+
+
+def _as(client, user):
+    client.force_login(user)
+    session = client.session
+    session["casework_2fa_verified"] = True  # the tests here are about access, not sign-in
+    session.save()
+    return client
+
+
+# What each role should get: the case in its hub (or named on), a case in another hub, a restricted
+# case in its hub it is not named on.
+EXPECT = {
+    Role.CASEWORKER: {"mine": 200, "other": 404, "restricted": 403},
+    Role.HUB_MANAGER: {"mine": 200, "other": 404, "restricted": 403},
+    Role.OIC: {"mine": 200, "other": 404, "restricted": 404},
+    Role.SUPERVISOR: {"mine": 200, "other": 404, "restricted": 404},
+    Role.WITNESS_CARE: {"mine": 200, "other": 404, "restricted": 404},
+    Role.CPS_LIAISON: {"mine": 200, "other": 200, "restricted": 404},
+    Role.AUDITOR: {"mine": 200, "other": 200, "restricted": 403},
+    Role.ADMINISTRATOR: {"mine": 200, "other": 200, "restricted": 403},
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECT), ids=[str(r) for r in EXPECT])
+def test_role_case_matrix(client, world, role):
+    user = world["people"][role]
+    _as(client, user)
+    for which, status in EXPECT[role].items():
+        response = client.get(f"/cases/{world[which].urn}/")
+        assert response.status_code == status, (role, which, response.status_code)
+        if status == 403:
+            assert "This case is restricted" in response.content.decode()
+        if status == 404:
+            assert world[which].urn_display not in response.content.decode()
+    listed = client.get("/cases/").content.decode()
+    for which, status in EXPECT[role].items():
+        assert (world[which].urn_display in listed) == (status == 200), (role, which)
+    consulted = AccessLogEntry.objects.filter(username=user.username, action="consult", urn=world["mine"].urn)
+    assert consulted.count() == 1 and AccessLogEntry.objects.filter(username=user.username, action="list").exists()
+
+
+@pytest.mark.parametrize("role", list(EXPECT), ids=[str(r) for r in EXPECT])
+def test_role_review_actions(client, world, role):
+    _as(client, world["people"][role])
+    response = client.post(f"/cases/{world['mine'].urn}/findings/set-aside/", {
+        "rule_id": "NFS.MATERIAL.MG9", "reason": "Witness list served by the CPS directly."})
+    allowed = PERMISSIONS[role].review
+    assert response.status_code == (302 if allowed else 403)
+    assert FindingOverride.objects.exists() == allowed
+    assert CaseChange.objects.filter(change="case.review.finding_set_aside").exists() == allowed
+    page = client.get(f"/cases/{world['mine'].urn}/").content.decode()
+    assert ("Set this finding aside" in page) == allowed
+
+
+@pytest.mark.parametrize("role", list(EXPECT), ids=[str(r) for r in EXPECT])
+def test_role_audit_screens_and_contact_details(client, world, role):
+    _as(client, world["people"][role])
+    perms = PERMISSIONS[role]
+    assert client.get("/audit/access-log/").status_code == (200 if perms.audit else 403)
+    assert client.get("/audit/break-glass/").status_code == (200 if perms.break_glass_log else 403)
+    page = client.get(f"/cases/{world['mine'].urn}/").content.decode()
+    assert ("07700 900123" in page) == perms.contact_details  # the victim's phone number
+    assert ("Not shown to your role" in page) == (not perms.contact_details)
+
+
+def test_break_glass_needs_a_reason_is_logged_and_shown_to_the_hub_manager(client, world):
+    cpo = world["people"][Role.CASEWORKER]
+    _as(client, cpo)
+    urn = world["restricted"].urn
+    short = client.post(f"/cases/{urn}/break-glass/", {"reason": "need it"})
+    assert short.status_code == 400 and not BreakGlass.objects.exists()
+    opened = client.post(f"/cases/{urn}/break-glass/", {"reason": "Victim called about the hearing date; OIC on leave."})
+    assert opened.status_code == 302
+    assert client.get(f"/cases/{urn}/").status_code == 200
+    assert AccessLogEntry.objects.filter(username=cpo.username, action="break_glass", urn=urn).exists()
+    _as(client, world["people"][Role.HUB_MANAGER])
+    assert "Victim called about the hearing date" in client.get("/audit/break-glass/").content.decode()
+
+
+def test_auditor_searches_and_exports_the_access_log(client, world):
+    _as(client, world["people"][Role.CASEWORKER])
+    client.get(f"/cases/{world['mine'].urn}/")
+    _as(client, world["people"][Role.AUDITOR])
+    page = client.get("/audit/access-log/", {"person": "u-caseworker", "urn": world["mine"].urn_display}).content.decode()
+    assert "u-caseworker" in page and "view the case" in page
+    csv = client.get("/audit/access-log/", {"person": "u-caseworker", "format": "csv"})
+    assert csv["Content-Type"] == "text/csv" and "u-caseworker" in csv.content.decode()
+    assert AccessLogEntry.objects.filter(username="u-auditor", action="export", what__contains="access log").exists()
+
+
+def test_command_line_export_is_in_the_access_log(world, tmp_path):
+    from django.core.management import call_command
+
+    call_command("export", all=True, out=str(tmp_path), purpose="transfer to the CPS", recipient="CPS West Midlands")
+    rows = AccessLogEntry.objects.filter(action="export", what="casework export --all")
+    assert rows.count() == 3 and set(rows.values_list("recipient", flat=True)) == {"CPS West Midlands"}
+
+
+def test_history_rows_are_written_by_each_service(client, world):
+    from casework.cases.services import case_transition
+
+    case = world["mine"]
+    case.hearings.update(outcome="not_guilty_plea")
+    case_transition(case=case, to="awaiting_trial", actor=world["people"][Role.CASEWORKER])
+    change = CaseChange.objects.get(change="case.stage.changed")
+    assert change.before["stage"] == "charged" and change.after["stage"] == "awaiting_trial"
+    assert CaseChange.objects.filter(urn=case.urn, change="case.created").exists()
+
+
+def test_history_and_access_log_cannot_be_changed_in_the_database(world):
+    from django.db import connection, transaction
+    from django.db.utils import DatabaseError
+
+    from casework.audit.services import access_record
+
+    row = CaseChange.objects.first()
+    access_record(user=None, action="consult", what="test", purpose="test", case=world["mine"])
+    for statement in (f"UPDATE audit_casechange SET summary = 'x' WHERE id = {row.pk}",
+                      f"DELETE FROM audit_casechange WHERE id = {row.pk}",
+                      "DELETE FROM audit_accesslogentry"):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:  # noqa: E501
+            cursor.execute(statement)
