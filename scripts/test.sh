@@ -12,6 +12,14 @@ export CASEWORK_VAR=${CASEWORK_VAR:-$(mktemp -d)}
 echo "== Architecture: the rules core imports no Django (import-linter)"
 $BIN/lint-imports --no-cache
 
+echo "== Production settings: check --deploy"
+# Django's system checks (`casework system-check`; `casework check` reviews case files) with the
+# production settings and throwaway secrets: any warning fails the run.
+env DJANGO_SETTINGS_MODULE=casework.settings.prod \
+  SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+  DATABASE_URL="sqlite:///$CASEWORK_VAR/deploy-check.sqlite3" ALLOWED_HOSTS=casework.example \
+  $BIN/casework system-check --deploy --fail-level WARNING
+
 echo "== Tests on SQLite"
 env -u DATABASE_URL $BIN/pytest -n "$WORKERS" "$@"
 

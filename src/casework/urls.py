@@ -5,6 +5,8 @@ admin.site.site_header = "Casework administration"
 admin.site.site_title = "Casework"
 
 urlpatterns = [
+    # First: its login/ serves ui:login's address too, and its admin/login/ replaces the admin's.
+    path("", include("casework.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("casework.ui.urls")),
 ]

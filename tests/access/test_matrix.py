@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from casework.accounts.services import totp_enrol
 from casework.audit.models import AccessLogEntry, BreakGlass, CaseChange
 from casework.cases.access import PERMISSIONS, permissions_markdown
 from casework.cases.models import Case, FindingOverride
 from casework.interchange.services import Importer
 from casework.people.constants import Role, UnitKind
 from casework.people.models import Unit, User
+from tests.accounts.helpers import verify_session
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +48,8 @@ def world(units, sample_doc, today):
         user = User(username=f"u-{role}", role=role, unit=unit, first_name="Test", last_name=role)
         user.set_password(PASSWORD)
         user.save()
+        if role in (Role.ADMINISTRATOR, Role.AUDITOR):
+            totp_enrol(user)  # these roles must use two-factor authentication
         people[role] = user
     Case.objects.filter(pk=mine.pk).update(oic=people[Role.OIC], supervisor=people[Role.SUPERVISOR])
     return {"mine": mine, "other": other, "restricted": restricted, "people": people}
@@ -53,10 +57,7 @@ def world(units, sample_doc, today):
 
 def _as(client, user):
     client.force_login(user)
-    session = client.session
-    session["casework_2fa_verified"] = True  # the tests here are about access, not sign-in
-    session.save()
-    return client
+    return verify_session(client)  # the tests here are about access, not sign-in
 
 
 # What each role should get: the case in its hub (or named on), a case in another hub, a restricted
@@ -159,7 +160,7 @@ def test_history_rows_are_written_by_each_service(client, world):
     assert CaseChange.objects.filter(urn=case.urn, change="case.created").exists()
 
 
-def test_history_and_access_log_cannot_be_changed_in_the_database(world):
+def test_history_and_access_log_cannot_be_changed(world, client):
     from django.db import connection, transaction
     from django.db.utils import DatabaseError
 
@@ -167,6 +168,17 @@ def test_history_and_access_log_cannot_be_changed_in_the_database(world):
 
     row = CaseChange.objects.first()
     access_record(user=None, action="consult", what="test", purpose="test", case=world["mine"])
+    # Through the product: even an administrator's admin pages refuse to change or delete them.
+    admin = world["people"][Role.ADMINISTRATOR]
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    _as(client, admin)
+    assert client.get(f"/admin/audit/casechange/{row.pk}/delete/").status_code == 403
+    assert client.post(f"/admin/audit/casechange/{row.pk}/change/", {"summary": "x"}).status_code == 403
+    row.refresh_from_db()
+    assert row.summary != "x"
+    if connection.vendor != "postgresql":
+        return  # the database trigger is PostgreSQL's (the production database)
     for statement in (f"UPDATE audit_casechange SET summary = 'x' WHERE id = {row.pk}",
                       f"DELETE FROM audit_casechange WHERE id = {row.pk}",
                       "DELETE FROM audit_accesslogentry"):

@@ -4,6 +4,7 @@ import pytest
 
 from casework.people.constants import Role
 from casework.people.models import User
+from tests.accounts.helpers import verify_session
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +15,7 @@ def admin_client(client):
     user.set_password("correct-horse-battery-9")
     user.save()
     client.login(username="admin", password="correct-horse-battery-9")
+    verify_session(client)
     return client
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
 
+from casework.accounts.services import totp_enrol
 from casework.cases.models import ActionPlanItem, Case, Task
 from casework.people.constants import Role
 from casework.people.models import Unit
@@ -51,8 +52,10 @@ def _read_credentials(path: Path) -> dict[str, str]:
 
 
 @transaction.atomic
-def demo_users_ensure() -> list[tuple[str, str, str]]:
-    """Create (or keep) the demo logins; returns (username, password, role label) rows."""
+def demo_users_ensure() -> list[tuple[str, str, str, str]]:
+    """Create (or keep) the demo logins; returns (username, password, role label, TOTP secret or
+    "-") rows. Administrators and auditors must use two-factor authentication, so their logins
+    come with an authenticator-app secret (kept across runs)."""
     User = get_user_model()
     path = credentials_path()
     known = _read_credentials(path)
@@ -71,12 +74,15 @@ def demo_users_ensure() -> list[tuple[str, str, str]]:
             user.is_superuser = role == Role.ADMINISTRATOR
             user.set_password(password)
             user.save()
-        rows.append((username, password, role.label))
+        secret = totp_enrol(user) if role in (Role.ADMINISTRATOR, Role.AUDITOR) else "-"
+        rows.append((username, password, role.label, secret))
     _take_over_caseloads()
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Casework demo logins (generated on first run; delete this file to reset them)",
-             "# user name            password             role"]
-    lines += [f"{u:<22} {p:<20} {r}" for u, p, r in rows]
+             "# Administrators and auditors also need a security code: add the TOTP secret to an",
+             "# authenticator app, or run `CASEWORK_DEMO=1 casework totp-code USER` for the current code.",
+             "# user name            password             TOTP secret                       role"]
+    lines += [f"{u:<22} {p:<20} {s:<33} {r}" for u, p, r, s in rows]
     path.write_text("\n".join(lines) + "\n")
     path.chmod(0o600)
     return rows

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "casework.people",
+    "casework.accounts",
     "casework.reference",
     "casework.cases",
     "casework.interchange",
@@ -57,12 +58,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, static files included (casework.accounts).
+    "casework.accounts.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sign out after CASEWORK_SESSION_IDLE_MINUTES idle or SESSION_COOKIE_AGE signed in; then
+    # hold back users who owe a two-factor code (or must set up an authenticator app).
+    "casework.accounts.middleware.SessionTimeoutMiddleware",
+    "casework.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -110,7 +117,22 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "casework.accounts.validators.PersonalDetailsValidator"},
+    {"NAME": "casework.accounts.validators.CharacterVarietyValidator"},
 ]
+
+# Sign-in throttling (casework.accounts): a user name is locked for LOCKOUT minutes after
+# USER_FAILURES failed attempts within WINDOW minutes; an IP address after IP_FAILURES.
+CASEWORK_LOGIN_USER_FAILURES = int(os.environ.get("CASEWORK_LOGIN_USER_FAILURES", "5"))
+CASEWORK_LOGIN_IP_FAILURES = int(os.environ.get("CASEWORK_LOGIN_IP_FAILURES", "20"))
+CASEWORK_LOGIN_WINDOW_MINUTES = int(os.environ.get("CASEWORK_LOGIN_WINDOW_MINUTES", "15"))
+CASEWORK_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("CASEWORK_LOGIN_LOCKOUT_MINUTES", "15"))
+# How many reverse proxies in front of Casework append to X-Forwarded-For (0: use REMOTE_ADDR).
+# Set it only when it is true: otherwise a client could choose its own address for throttling.
+CASEWORK_TRUSTED_PROXIES = int(os.environ.get("CASEWORK_TRUSTED_PROXIES", "0"))
+# Roles that must use an authenticator app (staff and superusers must too, whatever their role).
+CASEWORK_TWO_FACTOR_ROLES = ["administrator", "auditor"]
+CSRF_FAILURE_VIEW = "casework.accounts.views.csrf_failure"
 
 LANGUAGE_CODE = "en-gb"
 # Legal dates are Europe/London dates; timestamps are stored as aware UTC.
@@ -131,8 +153,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Sessions end 8 hours after signing in whatever the user does (SessionTimeoutMiddleware enforces
+# it: Django alone would extend a session each time it is saved), after
+# CASEWORK_SESSION_IDLE_MINUTES without a request, and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+CASEWORK_SESSION_IDLE_MINUTES = int(os.environ.get("CASEWORK_SESSION_IDLE_MINUTES", "30"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

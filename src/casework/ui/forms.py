@@ -1,12 +1,10 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+
+from casework.accounts.forms import SignInForm
 
 
-class LoginForm(AuthenticationForm):
-    error_messages = {
-        "invalid_login": "Enter a correct user name and password. Both are case-sensitive.",
-        "inactive": "This account cannot sign in. Ask an administrator to activate it.",
-    }
+class LoginForm(SignInForm):
+    """The sign-in form (throttled and lockout-aware: see casework.accounts.forms.SignInForm)."""
 
 
 class CaseFilterForm(forms.Form):

@@ -1,16 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from casework.accounts.views import SignInView
+
 from . import audit_views, views
-from .forms import LoginForm
 
 app_name = "ui"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("login/", auth_views.LoginView.as_view(template_name="ui/login.html",
-                                                authentication_form=LoginForm,
-                                                redirect_authenticated_user=True), name="login"),
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
     path("cases/", views.case_list, name="case_list"),

@@ -43,6 +43,9 @@ class Command(BaseCommand):
             rows = demo_users_ensure()
             self.stdout.write("")
             self.stdout.write(f"Demo logins (also in {credentials_path()}):")
-            for username, password, role in rows:
-                self.stdout.write(f"  {username:<20} {password:<20} {role}")
+            for username, password, role, secret in rows:
+                self.stdout.write(f"  {username:<20} {password:<20} {role}"
+                                  + (f" (TOTP secret {secret})" if secret != "-" else ""))
+            self.stdout.write("Administrators and auditors also need a security code: "
+                              "CASEWORK_DEMO=1 casework totp-code admin.demo")
         self.stderr.write(f"Ready in {time.monotonic() - started:.1f} s.")
