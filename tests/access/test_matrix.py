@@ -184,3 +184,29 @@ def test_history_and_access_log_cannot_be_changed(world, client):
                       "DELETE FROM audit_accesslogentry"):
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:  # noqa: E501
             cursor.execute(statement)
+
+
+def test_a_concurrent_edit_is_refused_showing_what_changed(world, client):
+    """Two caseworkers open the case; the first saves; the second's save is refused, not merged."""
+    from django.test import Client
+
+    first, second = _as(Client(), world["people"][Role.CASEWORKER]), _as(client, world["people"][Role.HUB_MANAGER])
+    urn = world["mine"].urn
+    revision = Case.objects.get(urn=urn).revision
+    assert f'name="revision" value="{revision}"' in first.get(f"/cases/{urn}/").content.decode()
+    assert f'name="revision" value="{revision}"' in second.get(f"/cases/{urn}/").content.decode()
+
+    first.post(f"/cases/{urn}/file-stage/", {"file_stage": "UP-MC", "revision": revision})
+    page = second.post(f"/cases/{urn}/findings/set-aside/", {
+        "rule_id": "NFS.MATERIAL.MG9", "reason": "Witness list served by the CPS directly.", "revision": revision},
+        follow=True).content.decode()
+
+    assert "Someone changed this case after you opened it" in page and "File stage set by the reviewer to UP-MC" in page
+    assert "Nothing was saved" in page
+    assert not FindingOverride.objects.exists()
+    assert Case.objects.get(urn=urn).file_stage == "UP-MC"
+    # With the page reloaded at the new revision, the same edit goes through.
+    fresh = Case.objects.get(urn=urn).revision
+    second.post(f"/cases/{urn}/findings/set-aside/", {
+        "rule_id": "NFS.MATERIAL.MG9", "reason": "Witness list served by the CPS directly.", "revision": fresh})
+    assert FindingOverride.objects.count() == 1

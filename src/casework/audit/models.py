@@ -51,6 +51,7 @@ class CaseChange(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     summary = models.CharField(max_length=500)
+    revision = models.PositiveIntegerField(default=0, help_text="the case's revision this change made")
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -29,10 +29,18 @@ def access_record(*, user, action: str, what: str, purpose: str, case=None, urn:
 
 
 def change_record(*, case, user, change: str, part: str, before, after, summary: str) -> CaseChange:
+    """Record a change and advance the case's revision (so edits made from older pages are refused)."""
+    from django.db.models import F
+
+    from casework.cases.models import Case
+
+    Case.objects.filter(pk=case.pk).update(revision=F("revision") + 1)
+    revision = Case.objects.filter(pk=case.pk).values_list("revision", flat=True).first() or 0
+    case.revision = revision
     return CaseChange.objects.create(
         at=timezone.now(), user=user if getattr(user, "pk", None) else None,
         username=getattr(user, "username", "") or "system", case_id=case.pk, urn=case.urn, change=change,
-        part=part[:120], before=before, after=after, summary=summary[:500],
+        part=part[:120], before=before, after=after, summary=summary[:500], revision=revision,
     )
 
 

@@ -86,6 +86,9 @@ class Case(models.Model):
                                        help_text="When the Criminal Justice Unit received the file")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Advanced by every change: an edit made from an older revision is refused"
+    )
 
     # One boolean per case flag: flags are filtered on constantly, so they are indexed columns.
     flag_domestic_abuse = models.BooleanField("domestic abuse", default=False)

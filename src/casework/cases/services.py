@@ -16,6 +16,28 @@ def _jsonable(values: dict) -> dict:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
 
 
+class StaleEdit(Exception):
+    """The case changed after the page the edit came from was opened: nothing is saved."""
+
+    def __init__(self, changes: list[str]):
+        listed = "; ".join(changes) or "a change"
+        super().__init__(f"Someone changed this case after you opened it ({listed}). "
+                         "Nothing was saved: check the case and try again.")
+        self.changes = changes
+
+
+def case_revision_check(case: Case, expected: int | None) -> Case:
+    """Lock the case for this transaction; refuse if it moved on from the revision the user saw."""
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if expected is not None and locked.revision != expected:
+        from casework.audit.models import CaseChange
+
+        changes = [f"{c.summary} ({c.username}, {timezone.localtime(c.at):%H:%M})"
+                   for c in CaseChange.objects.filter(case_id=case.pk, revision__gt=expected).order_by("at")]
+        raise StaleEdit(changes)
+    return locked
+
+
 class TransitionRefused(Exception):
     def __init__(self, reasons: list[str]):
         super().__init__(" ".join(reasons))
@@ -24,9 +46,9 @@ class TransitionRefused(Exception):
 
 @transaction.atomic
 def case_transition(*, case: Case, to: str, actor=None, outcome: str = "", reason: str = "",
-                    on=None) -> Case:
+                    on=None, expected_revision: int | None = None) -> Case:
     """Move a case to another stage if the lifecycle guards allow it; else raise with reasons."""
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = case_revision_check(case, expected_revision)
     refusals = transition_refusals(case_snapshot_build(case), to, outcome or None)
     if refusals:
         raise TransitionRefused(refusals)

@@ -393,6 +393,7 @@ def casefile_apply(case: m.Case, doc: dict, *, resolver: Resolver) -> m.Case:
     b = casefile_build_objects(doc, resolver)
     b.case.pk = case.pk
     b.case.created_at = case.created_at
+    b.case.revision = case.revision  # not in the file: the import's change record advances it
     b.case.save()
     case = b.case
 

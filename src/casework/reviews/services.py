@@ -8,6 +8,7 @@ from django.utils import timezone
 from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case, FindingOverride
+from casework.cases.services import case_revision_check
 
 
 class ReviewError(Exception):
@@ -15,10 +16,12 @@ class ReviewError(Exception):
 
 
 @transaction.atomic
-def finding_set_aside(*, case: Case, rule_id: str, item: str | None, reason: str, actor) -> FindingOverride:
+def finding_set_aside(*, case: Case, rule_id: str, item: str | None, reason: str, actor,
+                      expected_revision: int | None = None) -> FindingOverride:
     reason = reason.strip()
     if len(reason) < 10:
         raise ReviewError("Give a reason of at least 10 characters: it is reported to managers and the CPS.")
+    case = case_revision_check(case, expected_revision)
     previous = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").values("reason").first()
     override, _ = FindingOverride.objects.update_or_create(
         case=case, rule_id=rule_id, item=item or "",
@@ -31,7 +34,9 @@ def finding_set_aside(*, case: Case, rule_id: str, item: str | None, reason: str
 
 
 @transaction.atomic
-def finding_restore(*, case: Case, rule_id: str, item: str | None, actor) -> None:
+def finding_restore(*, case: Case, rule_id: str, item: str | None, actor,
+                    expected_revision: int | None = None) -> None:
+    case = case_revision_check(case, expected_revision)
     previous = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").values("reason").first()
     deleted, _ = FindingOverride.objects.filter(case=case, rule_id=rule_id, item=item or "").delete()
     if deleted:
@@ -41,12 +46,13 @@ def finding_restore(*, case: Case, rule_id: str, item: str | None, actor) -> Non
 
 
 @transaction.atomic
-def case_file_stage_set(*, case: Case, file_stage: str, actor) -> Case:
+def case_file_stage_set(*, case: Case, file_stage: str, actor, expected_revision: int | None = None) -> Case:
     """The reviewer's choice of file stage ("" to let Casework work it out again)."""
     from casework.rules.quality import FILE_TYPES
 
     if file_stage and file_stage not in FILE_TYPES:
         raise ReviewError(f"{file_stage} is not a file stage.")
+    case = case_revision_check(case, expected_revision)
     old = case.file_stage
     if old == file_stage:
         return case

@@ -22,6 +22,7 @@ from casework.audit.services import access_record, break_glass_grant
 from casework.cases.access import RestrictedCase, access_case, cases_visible_to, permissions
 from casework.cases.constants import Stage
 from casework.cases.selectors import cases_with_parts
+from casework.cases.services import StaleEdit
 from casework.deadlines.selectors import case_deadlines
 from casework.reviews.selectors import case_review
 from casework.reviews.services import (
@@ -105,6 +106,14 @@ def case_detail(request, urn: str):
     })
 
 
+def _revision(request) -> int | None:
+    """The case revision the form was rendered at (absent from old forms: then no check)."""
+    try:
+        return int(request.POST["revision"])
+    except (KeyError, ValueError):
+        return None
+
+
 def _finding_row(f) -> dict:
     return {**f.as_dict(), "title": f.rule.title, "explanation": f.rule.explanation,
             "tag": {"blocker": "red", "major": "orange", "minor": "yellow", "advice": "blue"}[f.level.value]}
@@ -119,8 +128,9 @@ def finding_set_aside_view(request, urn: str):
     try:
         finding_set_aside(case=case, rule_id=request.POST.get("rule_id", ""),
                           item=request.POST.get("item") or None,
-                          reason=request.POST.get("reason", ""), actor=request.user)
-    except ReviewError as e:
+                          reason=request.POST.get("reason", ""), actor=request.user,
+                          expected_revision=_revision(request))
+    except (ReviewError, StaleEdit) as e:
         messages.error(request, str(e))
     else:
         messages.success(request, "Finding set aside. It is reported separately to managers.")
@@ -133,9 +143,14 @@ def finding_restore_view(request, urn: str):
     case = _case_in_scope(request, urn, "restore a finding")
     if not permissions(request.user).review:
         raise PermissionDenied
-    finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
-                    item=request.POST.get("item") or None, actor=request.user)
-    messages.success(request, "Finding restored.")
+    try:
+        finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
+                        item=request.POST.get("item") or None, actor=request.user,
+                        expected_revision=_revision(request))
+    except StaleEdit as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, "Finding restored.")
     return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
 
 
@@ -146,8 +161,9 @@ def file_stage_view(request, urn: str):
     if not permissions(request.user).review:
         raise PermissionDenied
     try:
-        case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""), actor=request.user)
-    except ReviewError as e:
+        case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""), actor=request.user,
+                            expected_revision=_revision(request))
+    except (ReviewError, StaleEdit) as e:
         messages.error(request, str(e))
     return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
 
