@@ -210,3 +210,39 @@ def test_a_concurrent_edit_is_refused_showing_what_changed(world, client):
     second.post(f"/cases/{urn}/findings/set-aside/", {
         "rule_id": "NFS.MATERIAL.MG9", "reason": "Witness list served by the CPS directly.", "revision": fresh})
     assert FindingOverride.objects.count() == 1
+
+
+def test_each_service_writes_its_history_row_with_before_and_after(client, world, sample_doc, today):
+    from casework.reviews.services import case_file_stage_set, finding_restore, finding_set_aside
+
+    case, cpo = world["mine"], world["people"][Role.CASEWORKER]
+    finding_set_aside(case=case, rule_id="NFS.MATERIAL.MG9", item=None, reason="Served by the CPS directly.", actor=cpo)
+    finding_restore(case=case, rule_id="NFS.MATERIAL.MG9", item=None, actor=cpo)
+    case_file_stage_set(case=case, file_stage="UP-MC", actor=cpo)
+    changed = json.loads(json.dumps(sample_doc))
+    changed["materials"][3]["status"] = "provided"
+    changed["materials"][3]["provided_at"] = "2025-03-05T11:00:00Z"
+    assert Importer(today=today).import_bytes(json.dumps(changed).encode(), "again.json").status == "updated"
+
+    rows = {c.change: c for c in CaseChange.objects.filter(urn=case.urn)}
+    assert rows["case.review.finding_set_aside"].after == {"reason": "Served by the CPS directly."}
+    assert rows["case.review.finding_restored"].before == {"reason": "Served by the CPS directly."}
+    assert rows["case.review.file_stage_chosen"].before == {"file_stage": ""}
+    assert rows["case.review.file_stage_chosen"].after == {"file_stage": "UP-MC"}
+    imported = CaseChange.objects.get(urn=case.urn, change="case.imported", part="materials")
+    assert imported.before[3]["status"] == "outstanding"
+    assert imported.after[3]["status"] == "provided"
+    # Every change advanced the case's revision, and each history row says which it made.
+    revisions = list(CaseChange.objects.filter(urn=case.urn).order_by("revision").values_list("revision", flat=True))
+    assert revisions == list(range(1, len(revisions) + 1))
+
+
+def test_case_data_cannot_be_changed_in_the_admin(client, world):
+    admin = world["people"][Role.ADMINISTRATOR]
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    _as(client, admin)
+    pk = world["mine"].pk
+    assert client.get(f"/admin/cases/case/{pk}/change/").status_code == 200  # viewable
+    assert client.post(f"/admin/cases/case/{pk}/change/", {"summary": "edited"}).status_code == 403
+    assert client.get(f"/admin/cases/case/{pk}/delete/").status_code == 403

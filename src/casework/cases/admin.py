@@ -6,14 +6,12 @@ from . import models as m
 class DefendantInline(admin.StackedInline):
     model = m.Defendant
     extra = 0
-    show_change_link = True
 
 
 class WitnessInline(admin.TabularInline):
     model = m.Witness
     extra = 0
     fields = ["ref", "forenames", "surname", "role", "key_witness", "enhanced_rights"]
-    show_change_link = True
 
 
 @admin.register(m.Case)
@@ -25,13 +23,16 @@ class CaseAdmin(admin.ModelAdmin):
     inlines = [DefendantInline, WitnessInline]
     raw_id_fields = ["oic", "supervisor", "caseworker"]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        from casework.deadlines.services import (
-            case_deadlines_recompute,  # deadlines depend on cases
-        )
+    # Case data is viewed here, never changed: every change goes through a service, which records
+    # its before and after in the change history and recomputes the case's deadlines.
+    def has_add_permission(self, request):
+        return False
 
-        case_deadlines_recompute(case_ids=[form.instance.pk])
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(m.CaseEvent)
