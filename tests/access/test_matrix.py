@@ -246,3 +246,20 @@ def test_case_data_cannot_be_changed_in_the_admin(client, world):
     assert client.get(f"/admin/cases/case/{pk}/change/").status_code == 200  # viewable
     assert client.post(f"/admin/cases/case/{pk}/change/", {"summary": "edited"}).status_code == 403
     assert client.get(f"/admin/cases/case/{pk}/delete/").status_code == 403
+
+
+def test_people_named_in_the_case_file_can_see_a_restricted_case(client, world, sample_doc, today):
+    doc = json.loads(json.dumps(sample_doc))
+    doc["case"].update(urn="20BH0000325", restricted=True, restriction_reason="High-profile suspect.", oic=None,
+                       supervisor=None, named_users=[{"username": "u-witness_care", "name": "Test witness_care"}])
+    doc["action_plans"] = []
+    assert Importer(today=today).import_bytes(json.dumps(doc).encode(), "r.json").status == "created"
+    _as(client, world["people"][Role.WITNESS_CARE])
+    assert client.get("/cases/20BH0000325/").status_code == 200
+    _as(client, world["people"][Role.CASEWORKER])
+    assert client.get("/cases/20BH0000325/").status_code == 403  # not named: break-glass only
+
+    from casework.interchange.services import casefile_export_text
+
+    assert json.loads(casefile_export_text(Case.objects.get(urn="20BH0000325")))["case"]["named_users"][0]["username"] \
+        == "u-witness_care"

@@ -1086,6 +1086,7 @@ class _Story:
             "received_at": _z(received),
             "oic": dict(self.oic.doc), "supervisor": dict(self.supervisor.doc),
             "caseworker": dict(self.caseworker.doc),
+            "named_users": [],
         }
         doc = {
             "format": FORMAT, "version": VERSION, "case": case,

@@ -103,12 +103,14 @@ def casefile_docs(case_ids) -> dict[int, dict]:
     items = _grouped(m.ActionPlanItem.objects.filter(plan__case_id__in=ids).values(), "plan_id")
     tasks = _grouped(m.Task.objects.filter(case_id__in=ids).values(), "case_id")
     overrides = _grouped(m.FindingOverride.objects.filter(case_id__in=ids).values(), "case_id")
+    named = _grouped(Case.named_users.through.objects.filter(case_id__in=ids).values("case_id", "user_id"), "case_id")
 
     user_ids = {c[k] for c in cases for k in ("oic_id", "supervisor_id", "caseworker_id")}
     user_ids |= {r["submitted_by_id"] for rows in submissions.values() for r in rows}
     user_ids |= {r["owner_id"] for rows in items.values() for r in rows}
     user_ids |= {r["assignee_id"] for rows in tasks.values() for r in rows}
     user_ids |= {r["by_id"] for rows in overrides.values() for r in rows}
+    user_ids |= {r["user_id"] for rows in named.values() for r in rows}
     user_ids.discard(None)
     users = {u["id"]: u for u in get_user_model().objects.filter(pk__in=user_ids).values(
         "id", "username", "first_name", "last_name", "rank", "collar_number", "email", "phone")}
@@ -149,6 +151,7 @@ def casefile_docs(case_ids) -> dict[int, dict]:
                 "oic": person(c["oic_id"]),
                 "supervisor": person(c["supervisor_id"]),
                 "caseworker": person(c["caseworker_id"]),
+                "named_users": sorted((person(r["user_id"]) for r in named.get(cid, ())), key=lambda p: p["username"]),
             },
             "defendants": [
                 _defendant(d, offences.get(d["id"], ()), interviews.get(d["id"], ()), custody.get(d["id"], ()),

@@ -190,6 +190,8 @@ def casefile_schema() -> dict:
         stage=_enum(c.Stage),
         outcome=_enum(c.CaseOutcome, nullable=True), finalised_on=NULL_DATE,
         received_at=NULL_DATETIME, oic=person, supervisor=person, caseworker=person,
+        named_users={"type": "array", "items": person,
+                     "description": "others allowed to see the case (for a restricted case, the only others)"},
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -101,6 +101,7 @@ class BuiltCase:
     plans: list[BuiltPlan]
     tasks: list[m.Task]
     overrides: list[m.FindingOverride]
+    named_users: list = field(default_factory=list)
 
 
 def _case_fields(c: dict, resolver: Resolver) -> dict:
@@ -288,8 +289,9 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
                           at=parse_datetime(o["at"]))
         for o in doc.get("finding_overrides", ())
     ]
+    named = [resolver.user(p, role=Role.OIC) for p in doc["case"].get("named_users", ())]
     return BuiltCase(case, defendants, witnesses, materials, hearings, submissions, decisions,
-                     plans, tasks, overrides)
+                     plans, tasks, overrides, named)
 
 
 def _relink(objs, attr: str) -> None:
@@ -360,6 +362,9 @@ def casefiles_bulk_create(docs: list[dict], *, resolver: Resolver, via: str = ""
         _relink(p.items, "plan")
         item_rows.extend(p.items)
     m.ActionPlanItem.objects.bulk_create(item_rows, batch_size=1000)
+    m.Case.named_users.through.objects.bulk_create(
+        [m.Case.named_users.through(case_id=b.case.pk, user_id=u.pk) for b in built for u in b.named_users],
+        batch_size=1000)
 
     how = f" from {via}" if via else ""
     m.CaseEvent.objects.bulk_create(
@@ -396,6 +401,7 @@ def casefile_apply(case: m.Case, doc: dict, *, resolver: Resolver) -> m.Case:
     b.case.revision = case.revision  # not in the file: the import's change record advances it
     b.case.save()
     case = b.case
+    case.named_users.set(b.named_users)
 
     for d in b.defendants:
         d.obj.case = case
