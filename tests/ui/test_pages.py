@@ -53,8 +53,8 @@ def test_wrong_password_is_refused_with_a_clear_message(client, units):
 def test_caseworker_signs_in_and_sees_the_hubs_cases(client, units, imported):
     _user("cpo", Role.CASEWORKER, units["hub"])
     response = client.post("/login/", {"username": "cpo", "password": PASSWORD}, follow=True)
-    html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 200 and "My cases" in response.content.decode()  # lands on the worklist
+    html = client.get("/cases/").content.decode()
     assert "20/BH/04567/25" in html and "Liam CARTER" in html
 
     case = client.get(reverse("ui:case_detail", args=["20BH0456725"])).content.decode()

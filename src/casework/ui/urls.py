@@ -3,7 +3,7 @@ from django.urls import path
 
 from casework.accounts.views import SignInView
 
-from . import audit_views, views
+from . import audit_views, views, worklist_views
 
 app_name = "ui"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("cases/<str:urn>/findings/restore/", views.finding_restore_view, name="finding_restore"),
     path("cases/<str:urn>/file-stage/", views.file_stage_view, name="file_stage"),
     path("cases/<str:urn>/break-glass/", views.break_glass_view, name="break_glass"),
+    path("worklist/", worklist_views.my_cases, name="my_cases"),
+    path("worklist/team/", worklist_views.team_worklist, name="team_worklist"),
+    path("worklist/workload/", worklist_views.workload_view, name="workload"),
     path("audit/access-log/", audit_views.access_log, name="access_log"),
     path("audit/break-glass/", audit_views.break_glass_log, name="break_glass_log"),
 ]

@@ -52,7 +52,7 @@ def healthz(request):
 
 @login_required
 def home(request):
-    return redirect("ui:case_list")
+    return redirect("ui:my_cases")
 
 
 @login_required

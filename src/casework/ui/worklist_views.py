@@ -1,0 +1,81 @@
+"""Worklists: what to do first, and why. "My cases", the team's worklist, and the workload of
+each case progression officer — all through the access module, all in one urgency order."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils import timezone
+
+from casework.audit.models import AccessAction
+from casework.audit.services import access_record
+from casework.cases.access import cases_visible_to
+from casework.cases.constants import CaseFlag, Stage
+from casework.deadlines.selectors import TAGS
+from casework.deadlines.worklists import in_bucket, with_next_deadline, workload
+from casework.people.constants import UnitKind
+from casework.people.models import Unit
+from casework.rules.deadlines import BUCKET_LABELS, bucket
+
+
+def _filtered(request, cases):
+    q = request.GET
+    if q.get("stage"):
+        cases = cases.filter(stage=q["stage"])
+    else:
+        cases = cases.open()
+    if q.get("lpa"):
+        cases = cases.filter(lpa__code=q["lpa"])
+    if q.get("flag") in CaseFlag.values:
+        cases = cases.filter(**{f"flag_{q['flag']}": True})
+    if q.get("caseworker", "").isdigit():
+        cases = cases.filter(caseworker_id=int(q["caseworker"]))
+    if term := q.get("q", "").strip():
+        compact = term.replace("/", "").replace(" ", "").upper()
+        cases = cases.filter(Q(urn__startswith=compact) | Q(defendants__surname__icontains=term)
+                             | Q(defendants__asn__iexact=compact) | Q(witnesses__surname__icontains=term)).distinct()
+    return cases
+
+
+def _worklist(request, *, which: str):
+    today = timezone.localdate()
+    user = request.user
+    cases = cases_visible_to(user)
+    if which == "mine":
+        cases = cases.filter(Q(caseworker=user) | Q(oic=user) | Q(supervisor=user) | Q(named_users=user)).distinct()
+    cases = with_next_deadline(_filtered(request, cases).select_related("oic", "caseworker", "lpa"))
+    cases = in_bucket(cases, request.GET.get("bucket", ""), today)
+    page = Paginator(cases.prefetch_related("defendants"), 25).get_page(request.GET.get("page"))
+    rows = []
+    for case in page:
+        status = bucket(case.next_due, today) if case.next_due else None
+        rows.append({"case": case, "status": status, "label": BUCKET_LABELS.get(status, ""), "tag": TAGS.get(status, "grey")})
+    access_record(user=user, action=AccessAction.LIST, what=f"worklist ({which}), page {page.number}",
+                  purpose="plan the day's work", request=request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "ui/worklist.html", {
+        "which": which, "rows": rows, "page_obj": page, "total": page.paginator.count, "q": request.GET,
+        "query": query.urlencode(), "stages": Stage.choices, "flags": CaseFlag.choices,
+        "buckets": [(b, BUCKET_LABELS[b]) for b in ("expired", "today", "tomorrow", "this_week", "next_week", "later")],
+        "lpas": Unit.objects.filter(kind=UnitKind.LPA).order_by("name"),
+    })
+
+
+@login_required
+def my_cases(request):
+    return _worklist(request, which="mine")
+
+
+@login_required
+def team_worklist(request):
+    return _worklist(request, which="team")
+
+
+@login_required
+def workload_view(request):
+    today = timezone.localdate()
+    rows = workload(cases_visible_to(request.user), today)
+    access_record(user=request.user, action=AccessAction.LIST, what="workload", purpose="share the team's work",
+                  request=request)
+    return render(request, "ui/workload.html", {"rows": rows, "today": today})
