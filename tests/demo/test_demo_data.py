@@ -400,3 +400,25 @@ def test_demo_data_command_reports_progress_and_refuses_bad_arguments(capsys):
     with pytest.raises(CommandError) as bad_date:
         call_command("demo_data", cases=5, today="20/11/2025")
     assert bad_date.value.returncode == 2 and "YYYY-MM-DD" in str(bad_date.value)
+
+
+@pytest.mark.django_db
+def test_each_demo_login_sees_the_caseload_it_took_over():
+    from datetime import date
+
+    from django.db.models import Q
+
+    from casework.cases.access import cases_visible_to
+    from casework.demo.services import demo_data_seed
+    from casework.demo.users import demo_users_ensure
+    from casework.people.models import User
+
+    demo_data_seed(cases=300, seed=3, today=date(2025, 11, 20))
+    demo_users_ensure()
+    for username in ("cpo.demo", "oic.demo", "supervisor.demo"):
+        user = User.objects.get(username=username)
+        named = Q(caseworker=user) | Q(oic=user) | Q(supervisor=user)
+        assigned = Case.objects.filter(named).open().count()
+        assert assigned > 0, username
+        # Every case they hold is one they can open: the caseload comes from their own hub or area.
+        assert cases_visible_to(user).filter(named).open().distinct().count() == assigned, username

@@ -99,8 +99,11 @@ def _take_over_caseloads() -> None:
         demo = User.objects.get(username=username)
         if Case.objects.filter(**{field: demo}).exists():
             continue
+        colleagues = User.objects.filter(role=role, is_active=False)
+        if demo.unit_id:  # someone from the same hub or area, so the cases are in the demo login's scope
+            colleagues = colleagues.filter(unit_id=demo.unit_id)
         busiest = (
-            User.objects.filter(role=role, is_active=False)
+            colleagues
             .annotate(n=Count(related, filter=~Q(**{f"{related}__stage": "finalised"})))
             .filter(n__gt=0)
             .order_by("-n", "username")
