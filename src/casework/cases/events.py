@@ -61,3 +61,21 @@ def file_stage_chosen(case: Case, *, old: str, new: str, actor=None) -> CaseEven
     text = (f"File stage set by the reviewer to {new}." if new
             else "File stage returned to being worked out from the case's facts.")
     return _event(case, "case.review.file_stage_chosen", text, actor=actor, old=old, new=new)
+
+
+def returned_to_oic(case: Case, *, cycle: int, actor=None) -> CaseEvent:
+    return _event(case, "case.review.returned_to_oic", f"File returned to the officer in the case with feedback (cycle {cycle}).",
+                  actor=actor, cycle=cycle)
+
+
+def resubmitted_by_oic(case: Case, *, cycle: int, actor=None) -> CaseEvent:
+    return _event(case, "case.review.resubmitted", f"Officer resubmitted the file (cycle {cycle}).", actor=actor, cycle=cycle)
+
+
+def submitted_to_cps(case: Case, *, ref: str, file_type: str, actor=None) -> CaseEvent:
+    return _event(case, "case.review.submitted_to_cps", f"File {ref} ({file_type}) submitted to the CPS.", actor=actor,
+                  ref=ref, file_type=file_type)
+
+
+def escalated(case: Case, *, to: str, note: str, actor=None) -> CaseEvent:
+    return _event(case, "case.review.escalated", f"Escalated to {to}: {note}", actor=actor, note=note)

@@ -461,6 +461,28 @@ class Task(models.Model):
         return f"{self.ref} {self.title}"
 
 
+class FileReturn(models.Model):
+    """A file sent back to the officer in the case with feedback: one review cycle."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="file_returns")
+    cycle = models.PositiveSmallIntegerField(help_text="1 for the first return of this case, and so on")
+    returned_at = models.DateTimeField()
+    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    feedback = models.TextField()
+    rule_ids = models.JSONField(default=list, blank=True, help_text="the findings the feedback was drafted from")
+    resubmitted_at = models.DateTimeField(null=True, blank=True)
+    resubmitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+")
+    officer_note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "cycle"], name="file_return_cycle_unique")]
+        ordering = ["case", "cycle"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} return {self.cycle}"
+
+
 class FindingOverride(models.Model):
     """A file-quality finding a reviewer has set aside, with the reason (counted separately)."""
 

@@ -62,3 +62,105 @@ def case_file_stage_set(*, case: Case, file_stage: str, actor, expected_revision
     change_record(case=case, user=actor, change=event.kind, part="case file stage",
                   before={"file_stage": old}, after={"file_stage": file_stage}, summary=event.summary)
     return case
+
+
+def feedback_draft(review) -> str:
+    """Feedback for the officer in plain words, one numbered point per blocker or major finding."""
+    points = [f for f in review.findings if f.level.value in ("blocker", "major")]
+    if not points:
+        return ""
+    lines = ["Please put these right and resubmit the file:", ""]
+    for n, f in enumerate(points, 1):
+        lines.append(f"{n}. {f.message} {f.remedy}")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def file_submit_to_cps(*, case: Case, actor, expected_revision: int | None = None):
+    """Send the file to the CPS: refused while any blocker finding remains."""
+    from casework.cases.models import FileSubmission
+    from casework.interchange.export import ref_key
+
+    from .selectors import case_review
+
+    case = case_revision_check(case, expected_revision)
+    review = case_review(case)
+    blockers = [f for f in review.findings if f.level.value == "blocker"]
+    if blockers:
+        raise ReviewError("The file cannot go to the CPS while a blocker remains: "
+                          + "; ".join(f.message for f in blockers))
+    refs = [s.ref for s in case.submissions.all()]
+    ref = f"S{max((ref_key(r)[1] for r in refs if r.startswith('S') and len(ref_key(r)) > 1), default=0) + 1}"
+    submission = FileSubmission.objects.create(
+        case=case, ref=ref, file_type=review.stage.file_type, submitted_at=timezone.now(), submitted_by=actor,
+        supervisor_certified=None, outcome="pending",
+        notes=f"Submitted from Casework: {review.verdict.replace('_', ' ')}, score {review.score}.",
+    )
+    event = events.submitted_to_cps(case, ref=ref, file_type=review.stage.file_type, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part=f"submissions {ref}", before=None,
+                  after={"ref": ref, "file_type": review.stage.file_type, "score": review.score}, summary=event.summary)
+    return submission
+
+
+@transaction.atomic
+def file_return_to_oic(*, case: Case, actor, feedback: str, rule_ids: list[str],
+                       expected_revision: int | None = None):
+    from casework.cases.models import FileReturn
+
+    feedback = feedback.strip()
+    if len(feedback) < 20:
+        raise ReviewError("Write the feedback for the officer (at least 20 characters): say what to put right.")
+    case = case_revision_check(case, expected_revision)
+    if FileReturn.objects.filter(case=case, resubmitted_at=None).exists():
+        raise ReviewError("The file is already with the officer: wait for it to be resubmitted.")
+    cycle = FileReturn.objects.filter(case=case).count() + 1
+    returned = FileReturn.objects.create(case=case, cycle=cycle, returned_at=timezone.now(), returned_by=actor,
+                                         feedback=feedback, rule_ids=sorted(set(rule_ids)))
+    event = events.returned_to_oic(case, cycle=cycle, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part=f"file return {cycle}", before=None,
+                  after={"cycle": cycle, "feedback": feedback}, summary=event.summary)
+    return returned
+
+
+@transaction.atomic
+def file_resubmit(*, case: Case, actor, note: str = "", expected_revision: int | None = None):
+    from casework.cases.models import FileReturn
+
+    case = case_revision_check(case, expected_revision)
+    open_return = FileReturn.objects.filter(case=case, resubmitted_at=None).first()
+    if open_return is None:
+        raise ReviewError("There is no returned file to resubmit.")
+    open_return.resubmitted_at, open_return.resubmitted_by, open_return.officer_note = timezone.now(), actor, note.strip()
+    open_return.save(update_fields=["resubmitted_at", "resubmitted_by", "officer_note"])
+    event = events.resubmitted_by_oic(case, cycle=open_return.cycle, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part=f"file return {open_return.cycle}",
+                  before={"resubmitted_at": None}, after={"resubmitted_at": open_return.resubmitted_at.isoformat(),
+                                                           "note": open_return.officer_note}, summary=event.summary)
+    return open_return
+
+
+@transaction.atomic
+def file_escalate(*, case: Case, actor, note: str, expected_revision: int | None = None):
+    """Ask the case's supervisor to step in: a task for them, due the next day."""
+    from datetime import timedelta
+
+    from casework.cases.models import Task
+    from casework.interchange.export import ref_key
+
+    note = note.strip()
+    if len(note) < 10:
+        raise ReviewError("Say what the supervisor needs to do (at least 10 characters).")
+    case = case_revision_check(case, expected_revision)
+    if case.supervisor_id is None:
+        raise ReviewError("No supervisor is named on this case to escalate to.")
+    n = max((ref_key(t.ref)[1] for t in case.tasks.all() if t.ref.startswith("T") and len(ref_key(t.ref)) > 1), default=0) + 1
+    task = Task.objects.create(case=case, ref=f"T{n}", title=f"Escalated by {actor.display_name}: {note}"[:200],
+                               description=note, assignee_id=case.supervisor_id, status="open", source="internal",
+                               due_date=timezone.localdate() + timedelta(days=1), created_at=timezone.now())
+    event = events.escalated(case, to=case.supervisor.display_name, note=note, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part=f"tasks {task.ref}", before=None,
+                  after={"ref": task.ref, "assignee": case.supervisor.username}, summary=event.summary)
+    from casework.deadlines.services import case_deadlines_recompute
+
+    case_deadlines_recompute(case_ids=[case.pk])
+    return task

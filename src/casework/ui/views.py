@@ -28,6 +28,11 @@ from casework.reviews.selectors import case_review
 from casework.reviews.services import (
     ReviewError,
     case_file_stage_set,
+    feedback_draft,
+    file_escalate,
+    file_resubmit,
+    file_return_to_oic,
+    file_submit_to_cps,
     finding_restore,
     finding_set_aside,
 )
@@ -101,6 +106,11 @@ def case_detail(request, urn: str):
         "file_types": FILE_TYPES.items(),
         "can_review": permissions(request.user).review,
         "deadlines": case_deadlines(case),
+        "returns": list(case.file_returns.select_related("returned_by", "resubmitted_by")),
+        "open_return": case.file_returns.filter(resubmitted_at=None).first(),
+        "feedback_draft": feedback_draft(review),
+        "blocker_count": sum(1 for f in review.findings if f.level.value == "blocker"),
+        "is_officer": request.user.pk in (case.oic_id, case.supervisor_id),
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": timezone.localdate(),
     })
@@ -166,6 +176,56 @@ def file_stage_view(request, urn: str):
     except (ReviewError, StaleEdit) as e:
         messages.error(request, str(e))
     return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
+
+
+def _review_post(request, urn: str, purpose: str, action, success: str, *, officer: bool = False):
+    case = _case_in_scope(request, urn, purpose)
+    allowed = request.user.pk in (case.oic_id, case.supervisor_id) if officer else permissions(request.user).review
+    if not allowed:
+        raise PermissionDenied
+    try:
+        action(case)
+    except (ReviewError, StaleEdit) as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, success)
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#review-decision")
+
+
+@login_required
+@require_POST
+def file_submit_view(request, urn: str):
+    return _review_post(request, urn, "submit the file to the CPS",
+                        lambda case: file_submit_to_cps(case=case, actor=request.user, expected_revision=_revision(request)),
+                        "File submitted to the CPS.")
+
+
+@login_required
+@require_POST
+def file_return_view(request, urn: str):
+    return _review_post(request, urn, "return the file to the officer",
+                        lambda case: file_return_to_oic(case=case, actor=request.user, feedback=request.POST.get("feedback", ""),
+                                                        rule_ids=request.POST.getlist("rule_id"),
+                                                        expected_revision=_revision(request)),
+                        "File returned to the officer in the case with your feedback.")
+
+
+@login_required
+@require_POST
+def file_escalate_view(request, urn: str):
+    return _review_post(request, urn, "escalate to the supervisor",
+                        lambda case: file_escalate(case=case, actor=request.user, note=request.POST.get("note", ""),
+                                                   expected_revision=_revision(request)),
+                        "Escalated: the supervisor has a task due tomorrow.")
+
+
+@login_required
+@require_POST
+def file_resubmit_view(request, urn: str):
+    return _review_post(request, urn, "resubmit the file",
+                        lambda case: file_resubmit(case=case, actor=request.user, note=request.POST.get("note", ""),
+                                                   expected_revision=_revision(request)),
+                        "File resubmitted to the Criminal Justice Unit.", officer=True)
 
 
 @login_required

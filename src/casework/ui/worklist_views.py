@@ -11,6 +11,7 @@ from casework.audit.models import AccessAction
 from casework.audit.services import access_record
 from casework.cases.access import cases_visible_to
 from casework.cases.constants import CaseFlag, Stage
+from casework.cases.models import FileReturn
 from casework.deadlines.selectors import TAGS
 from casework.deadlines.worklists import in_bucket, with_next_deadline, workload
 from casework.people.constants import UnitKind
@@ -54,7 +55,13 @@ def _worklist(request, *, which: str):
                   purpose="plan the day's work", request=request)
     query = request.GET.copy()
     query.pop("page", None)
+    returned = []
+    if which == "mine":
+        # Files sent back to this officer with feedback, oldest first: the officer view.
+        returned = (FileReturn.objects.filter(resubmitted_at=None, case__in=cases_visible_to(user).filter(
+            Q(oic=user) | Q(supervisor=user))).select_related("case", "returned_by").order_by("returned_at"))
     return render(request, "ui/worklist.html", {
+        "returned": returned,
         "which": which, "rows": rows, "page_obj": page, "total": page.paginator.count, "q": request.GET,
         "query": query.urlencode(), "stages": Stage.choices, "flags": CaseFlag.choices,
         "buckets": [(b, BUCKET_LABELS[b]) for b in ("expired", "today", "tomorrow", "this_week", "next_week", "later")],
