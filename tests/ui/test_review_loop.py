@@ -107,3 +107,19 @@ def test_the_officer_sees_returned_files_on_their_worklist(client, case):
     assert "Returned to you with feedback" in page and "Please complete the DA checklist first." in page
     client.post("/cases/20BH0456725/resubmit/", {"revision": _revision(case.urn)})
     assert "Returned to you with feedback" not in client.get("/worklist/").content.decode()
+
+
+def test_review_cycles_travel_in_the_case_file(client, case, today):
+    from casework.interchange.services import casefile_export_text
+
+    client.login(username="cpo", password=PASSWORD)
+    client.post("/cases/20BH0456725/return/", {"revision": _revision(case.urn), "rule_id": ["NFS.MATERIAL.MG9"],
+                                               "feedback": "Please add the MG9 witness list."})
+    text = casefile_export_text(Case.objects.get(urn=case.urn))
+    assert json.loads(text)["file_returns"][0]["feedback"] == "Please add the MG9 witness list."
+    Case.objects.all().delete()
+    from django.utils import timezone
+
+    outcome = Importer(today=timezone.localdate()).import_bytes(text.encode(), "again.json")  # returned today
+    assert outcome.status == "created", outcome.problems
+    assert casefile_export_text(Case.objects.get(urn="20BH0456725")) == text

@@ -167,6 +167,13 @@ def casefile_schema() -> dict:
         reason={"type": "string", "minLength": 1},
         by=person, at=DATETIME,
     )
+    file_return = _obj(
+        ["cycle", "returned_at", "feedback"],
+        cycle={"type": "integer", "minimum": 1}, returned_at=DATETIME, returned_by=person,
+        feedback={"type": "string", "minLength": 1},
+        rule_ids={"type": "array", "uniqueItems": True, "items": {"type": "string"}},
+        resubmitted_at=NULL_DATETIME, resubmitted_by=person, officer_note=STR,
+    )
     case = _obj(
         ["urn", "force_code", "hub", "stage"],
         urn={"type": "string", "pattern": r"^[0-9]{2}[A-Z]{2}([0-9]{5}|[0-9]{7})[0-9]{2}$",
@@ -219,6 +226,8 @@ def casefile_schema() -> dict:
             "tasks": {"type": "array", "items": task},
             "finding_overrides": {"type": "array", "items": override,
                                   "description": "file-quality findings a reviewer set aside"},
+            "file_returns": {"type": "array", "items": file_return,
+                             "description": "each time the file went back to the officer with feedback (review cycles)"},
         },
     }
 

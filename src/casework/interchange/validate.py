@@ -274,6 +274,15 @@ def check_facts(doc: dict, *, today: date, resolver: Resolver,
         if o.get("item") and o["item"] not in refs:
             add(Problem(f"finding_overrides[{oi}].item", f"no part with ref {o['item']!r} in this case"))
         _not_future(add, f"finding_overrides[{oi}].at", parse_datetime(o["at"]), today)
+    cycles = [r["cycle"] for r in doc.get("file_returns", ())]
+    for ri, r in enumerate(doc.get("file_returns", ())):
+        if cycles.count(r["cycle"]) > 1:
+            add(Problem(f"file_returns[{ri}].cycle", f"cycle {r['cycle']} appears twice"))
+        returned = parse_datetime(r["returned_at"])
+        _not_future(add, f"file_returns[{ri}].returned_at", returned, today)
+        back = parse_datetime(r.get("resubmitted_at"))
+        if back and back < returned:
+            add(Problem(f"file_returns[{ri}].resubmitted_at", "is before the file was returned"))
     return problems, warnings
 
 

@@ -102,6 +102,7 @@ class BuiltCase:
     tasks: list[m.Task]
     overrides: list[m.FindingOverride]
     named_users: list = field(default_factory=list)
+    returns: list = field(default_factory=list)
 
 
 def _case_fields(c: dict, resolver: Resolver) -> dict:
@@ -290,8 +291,16 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
         for o in doc.get("finding_overrides", ())
     ]
     named = [resolver.user(p, role=Role.OIC) for p in doc["case"].get("named_users", ())]
+    returns = [
+        m.FileReturn(case=case, cycle=r["cycle"], returned_at=parse_datetime(r["returned_at"]),
+                     returned_by=resolver.user(r.get("returned_by"), role=Role.CASEWORKER), feedback=r["feedback"],
+                     rule_ids=list(r.get("rule_ids", [])), resubmitted_at=parse_datetime(r.get("resubmitted_at")),
+                     resubmitted_by=resolver.user(r.get("resubmitted_by"), role=Role.OIC),
+                     officer_note=r.get("officer_note", ""))
+        for r in doc.get("file_returns", ())
+    ]
     return BuiltCase(case, defendants, witnesses, materials, hearings, submissions, decisions,
-                     plans, tasks, overrides, named)
+                     plans, tasks, overrides, named, returns)
 
 
 def _relink(objs, attr: str) -> None:
@@ -318,7 +327,7 @@ def casefiles_bulk_create(docs: list[dict], *, resolver: Resolver, via: str = ""
 
     for model, attr in ((m.Witness, "witnesses"), (m.Hearing, "hearings"),
                         (m.FileSubmission, "submissions"), (m.Task, "tasks"),
-                        (m.FindingOverride, "overrides")):
+                        (m.FindingOverride, "overrides"), (m.FileReturn, "returns")):
         rows = [o for b in built for o in getattr(b, attr)]
         _relink(rows, "case")
         model.objects.bulk_create(rows, batch_size=1000)
@@ -426,6 +435,9 @@ def casefile_apply(case: m.Case, doc: dict, *, resolver: Resolver) -> m.Case:
     # Overrides have no refs: they are keyed by rule and item, and replaced as a whole.
     case.finding_overrides.all().delete()
     m.FindingOverride.objects.bulk_create(b.overrides)
+    # Review cycles are keyed by their number and replaced as a whole.
+    case.file_returns.all().delete()
+    m.FileReturn.objects.bulk_create(b.returns)
 
     dmap = {d.obj.ref: d.obj for d in b.defendants}
     wmap = {w.ref: w for w in b.witnesses}
