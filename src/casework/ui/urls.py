@@ -3,7 +3,7 @@ from django.urls import path
 
 from casework.accounts.views import SignInView
 
-from . import audit_views, views, worklist_views
+from . import audit_views, gatekeeping_views, views, worklist_views
 
 app_name = "ui"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("cases/<str:urn>/escalate/", views.file_escalate_view, name="file_escalate"),
     path("cases/<str:urn>/resubmit/", views.file_resubmit_view, name="file_resubmit"),
     path("worklist/", worklist_views.my_cases, name="my_cases"),
+    path("gatekeeping/", gatekeeping_views.gatekeeping, name="gatekeeping"),
     path("worklist/team/", worklist_views.team_worklist, name="team_worklist"),
     path("worklist/workload/", worklist_views.workload_view, name="workload"),
     path("audit/access-log/", audit_views.access_log, name="access_log"),
