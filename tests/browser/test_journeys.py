@@ -47,3 +47,33 @@ def test_caseworker_signs_in_searches_and_opens_a_case(page, live_server, casewo
     assert page.get_by_text("Assault a person thereby occasioning them actual bodily harm").is_visible()
     # GOV.UK Frontend's JavaScript ran (the page is enhanced, not broken).
     assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
+
+
+def test_return_to_the_officer_and_resubmit(page, live_server, caseworker):
+    officer = User.objects.get(username="pc.jones1234")
+    officer.is_active = True
+    officer.set_password("correct-horse-battery-9")
+    officer.save()
+
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("User name").fill("cpo")
+    page.get_by_label("Password").fill("correct-horse-battery-9")
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/cases/20BH0456725/#review-decision")
+    feedback = page.get_by_label("Feedback (drafted from the findings: edit as you need)")
+    assert "Please put these right and resubmit the file:" in feedback.input_value()
+    feedback.fill(feedback.input_value() + "\nAlso attach the DA checklist signed by the victim.")
+    page.get_by_role("button", name="Return to the officer").click()
+    assert page.get_by_text("File returned to the officer in the case with your feedback.").is_visible()
+    page.get_by_role("button", name="Sign out").click()
+
+    page.get_by_label("User name").fill("pc.jones1234")
+    page.get_by_label("Password").fill("correct-horse-battery-9")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("heading", name="Returned to you with feedback").is_visible()
+    page.get_by_role("link", name="20/BH/04567/25").first.click()
+    assert page.get_by_text("Also attach the DA checklist signed by the victim.").is_visible()
+    page.get_by_label("What you have put right (optional)").fill("Checklist attached.")
+    page.get_by_role("button", name="Resubmit the file").click()
+    assert page.get_by_text("File resubmitted to the Criminal Justice Unit.").is_visible()
+    assert page.get_by_text("resubmitted").first.is_visible()
