@@ -79,3 +79,17 @@ def submitted_to_cps(case: Case, *, ref: str, file_type: str, actor=None) -> Cas
 
 def escalated(case: Case, *, to: str, note: str, actor=None) -> CaseEvent:
     return _event(case, "case.review.escalated", f"Escalated to {to}: {note}", actor=actor, note=note)
+
+
+def action_plan_recorded(case: Case, *, ref: str, items: int, actor=None) -> CaseEvent:
+    return _event(case, "case.action_plan.recorded", f"CPS action plan {ref} recorded with {items} item{'s' if items != 1 else ''}.",
+                  actor=actor, ref=ref)
+
+
+def action_item_completed(case: Case, *, ref: str, evidence: str, actor=None) -> CaseEvent:
+    return _event(case, "case.action_plan.item_completed", f"Action {ref} completed: {evidence}", actor=actor, ref=ref)
+
+
+def action_item_chased(case: Case, *, ref: str, escalated: bool, actor=None) -> CaseEvent:
+    what = "escalated to the supervisor" if escalated else "chased with the officer"
+    return _event(case, "case.action_plan.item_chased", f"Action {ref} {what}.", actor=actor, ref=ref, escalated=escalated)

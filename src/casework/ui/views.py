@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,14 @@ from django.views.decorators.http import require_GET, require_POST
 from casework.audit.models import AccessAction
 from casework.audit.services import access_record, break_glass_grant
 from casework.cases.access import RestrictedCase, access_case, cases_visible_to, permissions
+from casework.cases.action_plans import (
+    ActionPlanError,
+    action_item_chase,
+    action_item_complete,
+    action_plan_record,
+)
 from casework.cases.constants import Stage
+from casework.cases.models import ActionPlanItem
 from casework.cases.selectors import cases_with_parts
 from casework.cases.services import StaleEdit
 from casework.deadlines.selectors import case_deadlines
@@ -111,6 +118,7 @@ def case_detail(request, urn: str):
         "feedback_draft": feedback_draft(review),
         "blocker_count": sum(1 for f in review.findings if f.level.value == "blocker"),
         "is_officer": request.user.pk in (case.oic_id, case.supervisor_id),
+        "plans": case.action_plans.prefetch_related("items__owner"),
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": timezone.localdate(),
     })
@@ -226,6 +234,65 @@ def file_resubmit_view(request, urn: str):
                         lambda case: file_resubmit(case=case, actor=request.user, note=request.POST.get("note", ""),
                                                    expected_revision=_revision(request)),
                         "File resubmitted to the Criminal Justice Unit.", officer=True)
+
+
+def _date_field(value: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ActionPlanError(f"{value!r} is not a date like 2025-03-31.") from None
+
+
+@login_required
+@require_POST
+def action_plan_new_view(request, urn: str):
+    def record(case):
+        items = [(request.POST.get(f"item_{k}", ""), _date_field(request.POST.get(f"due_{k}"))) for k in range(1, 6)]
+        action_plan_record(case=case, actor=request.user, respond_by=_date_field(request.POST.get("respond_by")),
+                           items=items, expected_revision=_revision(request))
+    return _action_post(request, urn, "record a CPS action plan", record, "Action plan recorded.")
+
+
+@login_required
+@require_POST
+def action_item_done_view(request, urn: str, ref: str):
+    def done(case):
+        item = ActionPlanItem.objects.get(plan__case=case, ref=ref)
+        if request.user.pk not in (item.owner_id, case.oic_id, case.supervisor_id) and not permissions(request.user).review:
+            raise PermissionDenied
+        action_item_complete(case=case, item=item, actor=request.user, evidence=request.POST.get("evidence", ""),
+                             expected_revision=_revision(request))
+    return _action_post(request, urn, "respond to a CPS action", done, f"Action {ref} marked done.", anyone_named=True)
+
+
+@login_required
+@require_POST
+def action_item_chase_view(request, urn: str, ref: str):
+    escalate = request.POST.get("escalate") == "1"
+
+    def chase(case):
+        item = ActionPlanItem.objects.get(plan__case=case, ref=ref)
+        action_item_chase(case=case, item=item, actor=request.user, escalate=escalate,
+                          expected_revision=_revision(request))
+    return _action_post(request, urn, "chase a CPS action", chase,
+                        f"Action {ref} {'escalated to the supervisor' if escalate else 'chased'}.")
+
+
+def _action_post(request, urn, purpose, action, success, *, anyone_named=False):
+    case = _case_in_scope(request, urn, purpose)
+    if not anyone_named and not permissions(request.user).review:
+        raise PermissionDenied
+    try:
+        action(case)
+    except (ActionPlanError, StaleEdit) as e:
+        messages.error(request, str(e))
+    except ActionPlanItem.DoesNotExist:
+        raise Http404("No such action") from None
+    else:
+        messages.success(request, success)
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#action-plans")
 
 
 @login_required
