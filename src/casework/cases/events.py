@@ -93,3 +93,9 @@ def action_item_completed(case: Case, *, ref: str, evidence: str, actor=None) ->
 def action_item_chased(case: Case, *, ref: str, escalated: bool, actor=None) -> CaseEvent:
     what = "escalated to the supervisor" if escalated else "chased with the officer"
     return _event(case, "case.action_plan.item_chased", f"Action {ref} {what}.", actor=actor, ref=ref, escalated=escalated)
+
+
+def contact_recorded(case: Case, *, ref: str, party: str, direction: str, told: bool, actor=None) -> CaseEvent:
+    way = "from" if direction == "in" else "with"
+    text = f"Contact {ref} {way} {party} recorded" + ("; told of the latest decisions and results." if told else ".")
+    return _event(case, "case.contact.recorded", text, actor=actor, ref=ref)

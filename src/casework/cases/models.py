@@ -461,6 +461,33 @@ class Task(models.Model):
         return f"{self.ref} {self.title}"
 
 
+class ContactEntry(models.Model):
+    """A contact with a victim, witness, defendant or partner agency, in or out."""
+
+    PARTIES = [("victim", "Victim"), ("witness", "Witness"), ("defendant", "Defendant or their solicitor"),
+               ("cps", "CPS"), ("court", "Court"), ("witness_care", "Witness Care Unit"), ("other", "Other")]
+    CHANNELS = [("phone", "Phone"), ("email", "Email"), ("letter", "Letter"), ("in_person", "In person"),
+                ("text", "Text message")]
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    ref = models.CharField(max_length=10)
+    at = models.DateTimeField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    party = models.CharField(max_length=20, choices=PARTIES)
+    witness = models.ForeignKey(Witness, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
+    direction = models.CharField(max_length=3, choices=[("in", "Incoming"), ("out", "Outgoing")])
+    channel = models.CharField(max_length=10, choices=CHANNELS)
+    summary = models.TextField()
+    told_of_progress = models.BooleanField(default=False, help_text="The victim or witness was told of the latest decisions and results")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "ref"], name="contact_ref_unique")]
+        ordering = ["case", "-at"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.get_party_display()} {self.at:%Y-%m-%d}"
+
+
 class FileReturn(models.Model):
     """A file sent back to the officer in the case with feedback: one review cycle."""
 

@@ -1094,6 +1094,7 @@ class _Story:
             "hearings": self.hearings, "submissions": self.submissions,
             "decisions": self.decisions, "action_plans": self.plans, "tasks": self.tasks,
             "finding_overrides": [],
+            "contacts": [],
             "file_returns": [],
         }
         _add_quality_facts(doc, rng)

@@ -105,6 +105,8 @@ def casefile_docs(case_ids) -> dict[int, dict]:
     overrides = _grouped(m.FindingOverride.objects.filter(case_id__in=ids).values(), "case_id")
     named = _grouped(Case.named_users.through.objects.filter(case_id__in=ids).values("case_id", "user_id"), "case_id")
     returns = _grouped(m.FileReturn.objects.filter(case_id__in=ids).values(), "case_id")
+    contacts = _grouped(m.ContactEntry.objects.filter(case_id__in=ids).values().annotate(
+        witness_ref=F("witness__ref")), "case_id")
 
     user_ids = {c[k] for c in cases for k in ("oic_id", "supervisor_id", "caseworker_id")}
     user_ids |= {r["submitted_by_id"] for rows in submissions.values() for r in rows}
@@ -113,6 +115,7 @@ def casefile_docs(case_ids) -> dict[int, dict]:
     user_ids |= {r["by_id"] for rows in overrides.values() for r in rows}
     user_ids |= {r["user_id"] for rows in named.values() for r in rows}
     user_ids |= {r[k] for rows in returns.values() for r in rows for k in ("returned_by_id", "resubmitted_by_id")}
+    user_ids |= {r["by_id"] for rows in contacts.values() for r in rows}
     user_ids.discard(None)
     users = {u["id"]: u for u in get_user_model().objects.filter(pk__in=user_ids).values(
         "id", "username", "first_name", "last_name", "rank", "collar_number", "email", "phone")}
@@ -244,6 +247,12 @@ def casefile_docs(case_ids) -> dict[int, dict]:
                 {"rule_id": o["rule_id"], "item": o["item"] or None, "reason": o["reason"],
                  "by": person(o["by_id"]), "at": _dt(o["at"])}
                 for o in sorted(overrides.get(cid, ()), key=lambda o: (o["rule_id"], ref_key(o["item"])))
+            ],
+            "contacts": [
+                {"ref": x["ref"], "at": _dt(x["at"]), "by": person(x["by_id"]), "party": x["party"],
+                 "witness": x["witness_ref"], "direction": x["direction"], "channel": x["channel"],
+                 "summary": x["summary"], "told_of_progress": x["told_of_progress"]}
+                for x in _by_ref_rows(contacts.get(cid, ()))
             ],
             "file_returns": [
                 {"cycle": r["cycle"], "returned_at": _dt(r["returned_at"]), "returned_by": person(r["returned_by_id"]),

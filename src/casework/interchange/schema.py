@@ -167,6 +167,14 @@ def casefile_schema() -> dict:
         reason={"type": "string", "minLength": 1},
         by=person, at=DATETIME,
     )
+    contact = _obj(
+        ["ref", "at", "party", "direction", "channel", "summary"],
+        ref=REF, at=DATETIME, by=person,
+        party={"enum": ["victim", "witness", "defendant", "cps", "court", "witness_care", "other"]},
+        witness=NULL_REF, direction={"enum": ["in", "out"]},
+        channel={"enum": ["phone", "email", "letter", "in_person", "text"]},
+        summary={"type": "string", "minLength": 1}, told_of_progress={"type": "boolean"},
+    )
     file_return = _obj(
         ["cycle", "returned_at", "feedback"],
         cycle={"type": "integer", "minimum": 1}, returned_at=DATETIME, returned_by=person,
@@ -226,6 +234,8 @@ def casefile_schema() -> dict:
             "tasks": {"type": "array", "items": task},
             "finding_overrides": {"type": "array", "items": override,
                                   "description": "file-quality findings a reviewer set aside"},
+            "contacts": {"type": "array", "items": contact,
+                         "description": "the contact log: queries from and updates to victims, witnesses and partners"},
             "file_returns": {"type": "array", "items": file_return,
                              "description": "each time the file went back to the officer with feedback (review cycles)"},
         },

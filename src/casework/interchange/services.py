@@ -25,7 +25,7 @@ from .validate import Problem, ReferenceCache, check_envelope, check_facts, chec
 from .writer import Resolver, casefile_apply, casefiles_bulk_create
 
 SECTIONS = ["case", "defendants", "witnesses", "materials", "hearings", "submissions",
-            "decisions", "action_plans", "tasks", "finding_overrides", "file_returns"]
+            "decisions", "action_plans", "tasks", "finding_overrides", "contacts", "file_returns"]
 
 
 @dataclass

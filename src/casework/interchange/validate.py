@@ -274,6 +274,11 @@ def check_facts(doc: dict, *, today: date, resolver: Resolver,
         if o.get("item") and o["item"] not in refs:
             add(Problem(f"finding_overrides[{oi}].item", f"no part with ref {o['item']!r} in this case"))
         _not_future(add, f"finding_overrides[{oi}].at", parse_datetime(o["at"]), today)
+    for ci, x in enumerate(doc.get("contacts", ())):
+        claim(x["ref"], f"contacts[{ci}]")
+        if x.get("witness") and x["witness"] not in witness_refs:
+            add(Problem(f"contacts[{ci}].witness", f"no witness with ref {x['witness']!r} in this case"))
+        _not_future(add, f"contacts[{ci}].at", parse_datetime(x["at"]), today)
     cycles = [r["cycle"] for r in doc.get("file_returns", ())]
     for ri, r in enumerate(doc.get("file_returns", ())):
         if cycles.count(r["cycle"]) > 1:

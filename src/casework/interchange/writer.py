@@ -103,6 +103,7 @@ class BuiltCase:
     overrides: list[m.FindingOverride]
     named_users: list = field(default_factory=list)
     returns: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)  # (entry, witness ref)
 
 
 def _case_fields(c: dict, resolver: Resolver) -> dict:
@@ -299,8 +300,14 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
                      officer_note=r.get("officer_note", ""))
         for r in doc.get("file_returns", ())
     ]
+    contacts = [
+        (m.ContactEntry(case=case, ref=x["ref"], at=parse_datetime(x["at"]), by=resolver.user(x.get("by"), role=Role.CASEWORKER),
+                        party=x["party"], direction=x["direction"], channel=x["channel"], summary=x["summary"],
+                        told_of_progress=x.get("told_of_progress", False)), x.get("witness"))
+        for x in doc.get("contacts", ())
+    ]
     return BuiltCase(case, defendants, witnesses, materials, hearings, submissions, decisions,
-                     plans, tasks, overrides, named, returns)
+                     plans, tasks, overrides, named, returns, contacts)
 
 
 def _relink(objs, attr: str) -> None:
@@ -371,6 +378,14 @@ def casefiles_bulk_create(docs: list[dict], *, resolver: Resolver, via: str = ""
         _relink(p.items, "plan")
         item_rows.extend(p.items)
     m.ActionPlanItem.objects.bulk_create(item_rows, batch_size=1000)
+    contact_rows = []
+    for b in built:
+        wmap = {w.ref: w for w in b.witnesses}
+        for entry, wref in b.contacts:
+            entry.case = b.case
+            entry.witness = wmap.get(wref) if wref else None
+            contact_rows.append(entry)
+    m.ContactEntry.objects.bulk_create(contact_rows, batch_size=1000)
     m.Case.named_users.through.objects.bulk_create(
         [m.Case.named_users.through(case_id=b.case.pk, user_id=u.pk) for b in built for u in b.named_users],
         batch_size=1000)
@@ -438,6 +453,12 @@ def casefile_apply(case: m.Case, doc: dict, *, resolver: Resolver) -> m.Case:
     # Review cycles are keyed by their number and replaced as a whole.
     case.file_returns.all().delete()
     m.FileReturn.objects.bulk_create(b.returns)
+    wmap_all = {w.ref: w for w in b.witnesses}
+    entries = []
+    for entry, wref in b.contacts:
+        entry.case, entry.witness = case, wmap_all.get(wref) if wref else None
+        entries.append(entry)
+    _sync(case.contacts.all(), entries, save=lambda o: o.save())
 
     dmap = {d.obj.ref: d.obj for d in b.defendants}
     wmap = {w.ref: w for w in b.witnesses}

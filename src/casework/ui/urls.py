@@ -23,6 +23,7 @@ urlpatterns = [
     path("cases/<str:urn>/escalate/", views.file_escalate_view, name="file_escalate"),
     path("cases/<str:urn>/resubmit/", views.file_resubmit_view, name="file_resubmit"),
     path("cases/<str:urn>/action-plans/new/", views.action_plan_new_view, name="action_plan_new"),
+    path("cases/<str:urn>/contacts/new/", views.contact_new_view, name="contact_new"),
     path("cases/<str:urn>/action-items/<str:ref>/done/", views.action_item_done_view, name="action_item_done"),
     path("cases/<str:urn>/action-items/<str:ref>/chase/", views.action_item_chase_view, name="action_item_chase"),
     path("worklist/", worklist_views.my_cases, name="my_cases"),

@@ -27,10 +27,12 @@ from casework.cases.action_plans import (
     action_plan_record,
 )
 from casework.cases.constants import Stage
-from casework.cases.models import ActionPlanItem
+from casework.cases.contacts import ContactError, contact_record
+from casework.cases.models import ActionPlanItem, ContactEntry
 from casework.cases.selectors import cases_with_parts
 from casework.cases.services import StaleEdit
 from casework.deadlines.selectors import case_deadlines
+from casework.people.constants import Role
 from casework.reviews.selectors import case_review
 from casework.reviews.services import (
     ReviewError,
@@ -119,6 +121,9 @@ def case_detail(request, urn: str):
         "blocker_count": sum(1 for f in review.findings if f.level.value == "blocker"),
         "is_officer": request.user.pk in (case.oic_id, case.supervisor_id),
         "plans": case.action_plans.prefetch_related("items__owner"),
+        "contacts": case.contacts.select_related("by", "witness"),
+        "contact_parties": ContactEntry.PARTIES, "contact_channels": ContactEntry.CHANNELS,
+        "can_record_contact": request.user.role not in READ_ONLY_ROLES,
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": timezone.localdate(),
     })
@@ -234,6 +239,29 @@ def file_resubmit_view(request, urn: str):
                         lambda case: file_resubmit(case=case, actor=request.user, note=request.POST.get("note", ""),
                                                    expected_revision=_revision(request)),
                         "File resubmitted to the Criminal Justice Unit.", officer=True)
+
+
+READ_ONLY_ROLES = {Role.CPS_LIAISON, Role.AUDITOR}
+
+
+@login_required
+@require_POST
+def contact_new_view(request, urn: str):
+    case = _case_in_scope(request, urn, "record a contact")
+    if request.user.role in READ_ONLY_ROLES:
+        raise PermissionDenied
+    witness = case.witnesses.filter(ref=request.POST.get("witness", "")).first()
+    try:
+        contact_record(case=case, actor=request.user, party=request.POST.get("party", ""),
+                       direction=request.POST.get("direction", ""), channel=request.POST.get("channel", ""),
+                       summary=request.POST.get("summary", ""), witness=witness,
+                       told_of_progress=request.POST.get("told_of_progress") == "1",
+                       expected_revision=_revision(request))
+    except (ContactError, StaleEdit) as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, "Contact recorded.")
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#contacts")
 
 
 def _date_field(value: str | None):
