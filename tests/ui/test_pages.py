@@ -116,3 +116,12 @@ def test_case_page_lists_deadlines_most_urgent_first_with_their_basis(client, un
     assert "Set by the CPS action plan A1: due Sun 1 Nov 2026." in panel
     # Done items are listed apart: the charged file went to the CPS on time.
     assert panel.index("CPS action plan item due") < panel.index("Met or done")
+
+
+def test_a_refusal_is_a_plain_page_not_a_bare_error(client, units):
+    _user("oic-x", Role.OIC)
+    client.login(username="oic-x", password=PASSWORD)
+    response = client.get("/gatekeeping/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "You cannot do that" in html and "OFFICIAL-SENSITIVE" in html
