@@ -13,10 +13,10 @@ from casework.audit.services import change_record
 
 from . import events
 from .models import ActionPlan, ActionPlanItem, Case, Task
-from .services import case_revision_check
+from .services import CaseRefused, case_revision_check
 
 
-class ActionPlanError(Exception):
+class ActionPlanError(CaseRefused):
     pass
 
 

@@ -12,10 +12,10 @@ from casework.audit.services import change_record
 
 from . import events
 from .models import Case, ContactEntry, Witness
-from .services import case_revision_check
+from .services import CaseRefused, case_revision_check
 
 
-class ContactError(Exception):
+class ContactError(CaseRefused):
     pass
 
 

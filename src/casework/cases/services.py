@@ -16,7 +16,11 @@ def _jsonable(values: dict) -> dict:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
 
 
-class StaleEdit(Exception):
+class CaseRefused(Exception):
+    """A case action refused for a reason the user can read and put right: nothing is saved."""
+
+
+class StaleEdit(CaseRefused):
     """The case changed after the page the edit came from was opened: nothing is saved."""
 
     def __init__(self, changes: list[str]):

@@ -8,10 +8,10 @@ from django.utils import timezone
 from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case, FindingOverride
-from casework.cases.services import case_revision_check
+from casework.cases.services import CaseRefused, case_revision_check
 
 
-class ReviewError(Exception):
+class ReviewError(CaseRefused):
     pass
 
 

@@ -27,15 +27,14 @@ from casework.cases.action_plans import (
     action_plan_record,
 )
 from casework.cases.constants import Stage
-from casework.cases.contacts import ContactError, contact_record
+from casework.cases.contacts import contact_record
 from casework.cases.models import ActionPlanItem, ContactEntry
 from casework.cases.selectors import cases_with_parts
-from casework.cases.services import StaleEdit
+from casework.cases.services import CaseRefused
 from casework.deadlines.selectors import case_deadlines
 from casework.people.constants import Role
 from casework.reviews.selectors import case_review
 from casework.reviews.services import (
-    ReviewError,
     case_file_stage_set,
     feedback_draft,
     file_escalate,
@@ -142,103 +141,91 @@ def _finding_row(f) -> dict:
             "tag": {"blocker": "red", "major": "orange", "minor": "yellow", "advice": "blue"}[f.level.value]}
 
 
+def _case_post(request, urn: str, purpose: str, action, *, anchor: str, success: str = "", allowed=None):
+    """Run one case action from a form. By default only reviewers may; `allowed(case)` says
+    otherwise. A refusal the user can put right comes back as a message on the case page."""
+    case = _case_in_scope(request, urn, purpose)
+    if not (allowed(case) if allowed else permissions(request.user).review):
+        raise PermissionDenied
+    try:
+        action(case)
+    except CaseRefused as e:
+        messages.error(request, str(e))
+    except ActionPlanItem.DoesNotExist:
+        raise Http404("No such action") from None
+    else:
+        if success:
+            messages.success(request, success)
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + anchor)
+
+
 @login_required
 @require_POST
 def finding_set_aside_view(request, urn: str):
-    case = _case_in_scope(request, urn, "set a finding aside")
-    if not permissions(request.user).review:
-        raise PermissionDenied
-    try:
-        finding_set_aside(case=case, rule_id=request.POST.get("rule_id", ""),
-                          item=request.POST.get("item") or None,
-                          reason=request.POST.get("reason", ""), actor=request.user,
-                          expected_revision=_revision(request))
-    except (ReviewError, StaleEdit) as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, "Finding set aside. It is reported separately to managers.")
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
+    return _case_post(request, urn, "set a finding aside",
+                      lambda case: finding_set_aside(case=case, rule_id=request.POST.get("rule_id", ""),
+                                                     item=request.POST.get("item") or None,
+                                                     reason=request.POST.get("reason", ""), actor=request.user,
+                                                     expected_revision=_revision(request)),
+                      anchor="#file-quality",
+                      success="Finding set aside. It is reported separately to managers.")
 
 
 @login_required
 @require_POST
 def finding_restore_view(request, urn: str):
-    case = _case_in_scope(request, urn, "restore a finding")
-    if not permissions(request.user).review:
-        raise PermissionDenied
-    try:
-        finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
-                        item=request.POST.get("item") or None, actor=request.user,
-                        expected_revision=_revision(request))
-    except StaleEdit as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, "Finding restored.")
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
+    return _case_post(request, urn, "restore a finding",
+                      lambda case: finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
+                                                   item=request.POST.get("item") or None, actor=request.user,
+                                                   expected_revision=_revision(request)),
+                      anchor="#file-quality", success="Finding restored.")
 
 
 @login_required
 @require_POST
 def file_stage_view(request, urn: str):
-    case = _case_in_scope(request, urn, "choose the file stage")
-    if not permissions(request.user).review:
-        raise PermissionDenied
-    try:
-        case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""), actor=request.user,
-                            expected_revision=_revision(request))
-    except (ReviewError, StaleEdit) as e:
-        messages.error(request, str(e))
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#file-quality")
-
-
-def _review_post(request, urn: str, purpose: str, action, success: str, *, officer: bool = False):
-    case = _case_in_scope(request, urn, purpose)
-    allowed = request.user.pk in (case.oic_id, case.supervisor_id) if officer else permissions(request.user).review
-    if not allowed:
-        raise PermissionDenied
-    try:
-        action(case)
-    except (ReviewError, StaleEdit) as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, success)
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#review-decision")
+    return _case_post(request, urn, "choose the file stage",
+                      lambda case: case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""),
+                                                       actor=request.user, expected_revision=_revision(request)),
+                      anchor="#file-quality")
 
 
 @login_required
 @require_POST
 def file_submit_view(request, urn: str):
-    return _review_post(request, urn, "submit the file to the CPS",
-                        lambda case: file_submit_to_cps(case=case, actor=request.user, expected_revision=_revision(request)),
-                        "File submitted to the CPS.")
+    return _case_post(request, urn, "submit the file to the CPS",
+                      lambda case: file_submit_to_cps(case=case, actor=request.user, expected_revision=_revision(request)),
+                      anchor="#review-decision", success="File submitted to the CPS.")
 
 
 @login_required
 @require_POST
 def file_return_view(request, urn: str):
-    return _review_post(request, urn, "return the file to the officer",
-                        lambda case: file_return_to_oic(case=case, actor=request.user, feedback=request.POST.get("feedback", ""),
-                                                        rule_ids=request.POST.getlist("rule_id"),
-                                                        expected_revision=_revision(request)),
-                        "File returned to the officer in the case with your feedback.")
+    return _case_post(request, urn, "return the file to the officer",
+                      lambda case: file_return_to_oic(case=case, actor=request.user, feedback=request.POST.get("feedback", ""),
+                                                      rule_ids=request.POST.getlist("rule_id"),
+                                                      expected_revision=_revision(request)),
+                      anchor="#review-decision",
+                      success="File returned to the officer in the case with your feedback.")
 
 
 @login_required
 @require_POST
 def file_escalate_view(request, urn: str):
-    return _review_post(request, urn, "escalate to the supervisor",
-                        lambda case: file_escalate(case=case, actor=request.user, note=request.POST.get("note", ""),
-                                                   expected_revision=_revision(request)),
-                        "Escalated: the supervisor has a task due tomorrow.")
+    return _case_post(request, urn, "escalate to the supervisor",
+                      lambda case: file_escalate(case=case, actor=request.user, note=request.POST.get("note", ""),
+                                                 expected_revision=_revision(request)),
+                      anchor="#review-decision", success="Escalated: the supervisor has a task due tomorrow.")
 
 
 @login_required
 @require_POST
 def file_resubmit_view(request, urn: str):
-    return _review_post(request, urn, "resubmit the file",
-                        lambda case: file_resubmit(case=case, actor=request.user, note=request.POST.get("note", ""),
-                                                   expected_revision=_revision(request)),
-                        "File resubmitted to the Criminal Justice Unit.", officer=True)
+    return _case_post(request, urn, "resubmit the file",
+                      lambda case: file_resubmit(case=case, actor=request.user, note=request.POST.get("note", ""),
+                                                 expected_revision=_revision(request)),
+                      anchor="#review-decision", success="File resubmitted to the Criminal Justice Unit.",
+                      allowed=lambda case: request.user.pk in (case.oic_id, case.supervisor_id))
 
 
 READ_ONLY_ROLES = {Role.CPS_LIAISON, Role.AUDITOR}
@@ -247,21 +234,15 @@ READ_ONLY_ROLES = {Role.CPS_LIAISON, Role.AUDITOR}
 @login_required
 @require_POST
 def contact_new_view(request, urn: str):
-    case = _case_in_scope(request, urn, "record a contact")
-    if request.user.role in READ_ONLY_ROLES:
-        raise PermissionDenied
-    witness = case.witnesses.filter(ref=request.POST.get("witness", "")).first()
-    try:
+    def record(case):
+        witness = case.witnesses.filter(ref=request.POST.get("witness", "")).first()
         contact_record(case=case, actor=request.user, party=request.POST.get("party", ""),
                        direction=request.POST.get("direction", ""), channel=request.POST.get("channel", ""),
                        summary=request.POST.get("summary", ""), witness=witness,
                        told_of_progress=request.POST.get("told_of_progress") == "1",
                        expected_revision=_revision(request))
-    except (ContactError, StaleEdit) as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, "Contact recorded.")
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#contacts")
+    return _case_post(request, urn, "record a contact", record, anchor="#contacts", success="Contact recorded.",
+                      allowed=lambda case: request.user.role not in READ_ONLY_ROLES)
 
 
 def _date_field(value: str | None):
@@ -280,7 +261,8 @@ def action_plan_new_view(request, urn: str):
         items = [(request.POST.get(f"item_{k}", ""), _date_field(request.POST.get(f"due_{k}"))) for k in range(1, 6)]
         action_plan_record(case=case, actor=request.user, respond_by=_date_field(request.POST.get("respond_by")),
                            items=items, expected_revision=_revision(request))
-    return _action_post(request, urn, "record a CPS action plan", record, "Action plan recorded.")
+    return _case_post(request, urn, "record a CPS action plan", record, anchor="#action-plans",
+                      success="Action plan recorded.")
 
 
 @login_required
@@ -292,7 +274,8 @@ def action_item_done_view(request, urn: str, ref: str):
             raise PermissionDenied
         action_item_complete(case=case, item=item, actor=request.user, evidence=request.POST.get("evidence", ""),
                              expected_revision=_revision(request))
-    return _action_post(request, urn, "respond to a CPS action", done, f"Action {ref} marked done.", anyone_named=True)
+    return _case_post(request, urn, "respond to a CPS action", done, anchor="#action-plans",
+                      success=f"Action {ref} marked done.", allowed=lambda case: True)
 
 
 @login_required
@@ -304,23 +287,8 @@ def action_item_chase_view(request, urn: str, ref: str):
         item = ActionPlanItem.objects.get(plan__case=case, ref=ref)
         action_item_chase(case=case, item=item, actor=request.user, escalate=escalate,
                           expected_revision=_revision(request))
-    return _action_post(request, urn, "chase a CPS action", chase,
-                        f"Action {ref} {'escalated to the supervisor' if escalate else 'chased'}.")
-
-
-def _action_post(request, urn, purpose, action, success, *, anyone_named=False):
-    case = _case_in_scope(request, urn, purpose)
-    if not anyone_named and not permissions(request.user).review:
-        raise PermissionDenied
-    try:
-        action(case)
-    except (ActionPlanError, StaleEdit) as e:
-        messages.error(request, str(e))
-    except ActionPlanItem.DoesNotExist:
-        raise Http404("No such action") from None
-    else:
-        messages.success(request, success)
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#action-plans")
+    return _case_post(request, urn, "chase a CPS action", chase, anchor="#action-plans",
+                      success=f"Action {ref} {'escalated to the supervisor' if escalate else 'chased'}.")
 
 
 @login_required
