@@ -13,6 +13,7 @@ from casework.audit.services import change_record
 
 from . import events
 from .models import ActionPlan, ActionPlanItem, Case, Task
+from .refs import next_ref
 from .services import CaseRefused, case_revision_check
 
 
@@ -26,11 +27,6 @@ def _recompute(case: Case) -> None:
     case_deadlines_recompute(case_ids=[case.pk])
 
 
-def _next_number(refs, prefix: str) -> int:
-    numbers = [int(r[len(prefix):].split("-")[0]) for r in refs if r.startswith(prefix) and r[len(prefix):].split("-")[0].isdigit()]
-    return max(numbers, default=0) + 1
-
-
 @transaction.atomic
 def action_plan_record(*, case: Case, actor, respond_by: date | None, items: list[tuple[str, date | None]],
                        source: str = "cps_pre_charge", expected_revision: int | None = None) -> ActionPlan:
@@ -38,11 +34,10 @@ def action_plan_record(*, case: Case, actor, respond_by: date | None, items: lis
     if not items:
         raise ActionPlanError("Add at least one action: what the CPS asks the police to do.")
     case = case_revision_check(case, expected_revision)
-    n = _next_number(case.action_plans.values_list("ref", flat=True), "AP")
-    plan = ActionPlan.objects.create(case=case, ref=f"AP{n}", source=source, created_on=timezone.localdate(),
+    plan = ActionPlan.objects.create(case=case, ref=next_ref(case.action_plans.values_list("ref", flat=True), "AP"), source=source, created_on=timezone.localdate(),
                                      respond_by=respond_by)
     for k, (text, due) in enumerate(items, 1):
-        ActionPlanItem.objects.create(plan=plan, ref=f"AP{n}-{k}", text=text, owner_id=case.oic_id,
+        ActionPlanItem.objects.create(plan=plan, ref=f"{plan.ref}-{k}", text=text, owner_id=case.oic_id,
                                       due_date=due or respond_by, status="open")
     event = events.action_plan_recorded(case, ref=plan.ref, items=len(items), actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"action plans {plan.ref}", before=None,
@@ -80,8 +75,7 @@ def action_item_chase(*, case: Case, item: ActionPlanItem, actor, escalate: bool
             raise ActionPlanError("No supervisor is named on this case to escalate to.")
         item.escalated = True
         item.save(update_fields=["escalated"])
-        n = _next_number(case.tasks.values_list("ref", flat=True), "T")
-        Task.objects.create(case=case, ref=f"T{n}", title=f"Escalated action {item.ref}: {item.text}"[:200],
+        Task.objects.create(case=case, ref=next_ref(case.tasks.values_list("ref", flat=True), "T"), title=f"Escalated action {item.ref}: {item.text}"[:200],
                             assignee_id=case.supervisor_id, status="open", source="cps_pre_charge",
                             due_date=timezone.localdate() + timedelta(days=1), created_at=timezone.now())
     event = events.action_item_chased(case, ref=item.ref, escalated=escalate, actor=actor)

@@ -12,6 +12,7 @@ from casework.audit.services import change_record
 
 from . import events
 from .models import Case, ContactEntry, Witness
+from .refs import next_ref
 from .services import CaseRefused, case_revision_check
 
 
@@ -32,9 +33,8 @@ def contact_record(*, case: Case, actor, party: str, direction: str, channel: st
         raise ContactError("Choose which victim or witness was told of the latest decisions and results.")
     case = case_revision_check(case, expected_revision)
     # CT, not C: the case file's refs are unique across a case, and CPS decisions use C1, C2 ….
-    numbers = [int(r[2:]) for r in case.contacts.values_list("ref", flat=True) if r[2:].isdigit()]
     now = timezone.now()
-    entry = ContactEntry.objects.create(case=case, ref=f"CT{max(numbers, default=0) + 1}", at=now, by=actor,
+    entry = ContactEntry.objects.create(case=case, ref=next_ref(case.contacts.values_list("ref", flat=True), "CT"), at=now, by=actor,
                                         party=party, witness=witness, direction=direction, channel=channel,
                                         summary=summary, told_of_progress=told_of_progress)
     if told_of_progress:

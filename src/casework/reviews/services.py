@@ -8,6 +8,7 @@ from django.utils import timezone
 from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case, FindingOverride
+from casework.cases.refs import next_ref
 from casework.cases.services import CaseRefused, case_revision_check
 
 
@@ -79,7 +80,6 @@ def feedback_draft(review) -> str:
 def file_submit_to_cps(*, case: Case, actor, expected_revision: int | None = None):
     """Send the file to the CPS: refused while any blocker finding remains."""
     from casework.cases.models import FileSubmission
-    from casework.interchange.export import ref_key
 
     from .selectors import case_review
 
@@ -89,8 +89,7 @@ def file_submit_to_cps(*, case: Case, actor, expected_revision: int | None = Non
     if blockers:
         raise ReviewError("The file cannot go to the CPS while a blocker remains: "
                           + "; ".join(f.message for f in blockers))
-    refs = [s.ref for s in case.submissions.all()]
-    ref = f"S{max((ref_key(r)[1] for r in refs if r.startswith('S') and len(ref_key(r)) > 1), default=0) + 1}"
+    ref = next_ref(case.submissions.values_list("ref", flat=True), "S")
     submission = FileSubmission.objects.create(
         case=case, ref=ref, file_type=review.stage.file_type, submitted_at=timezone.now(), submitted_by=actor,
         supervisor_certified=None, outcome="pending",
@@ -145,7 +144,6 @@ def file_escalate(*, case: Case, actor, note: str, expected_revision: int | None
     from datetime import timedelta
 
     from casework.cases.models import Task
-    from casework.interchange.export import ref_key
 
     note = note.strip()
     if len(note) < 10:
@@ -153,8 +151,7 @@ def file_escalate(*, case: Case, actor, note: str, expected_revision: int | None
     case = case_revision_check(case, expected_revision)
     if case.supervisor_id is None:
         raise ReviewError("No supervisor is named on this case to escalate to.")
-    n = max((ref_key(t.ref)[1] for t in case.tasks.all() if t.ref.startswith("T") and len(ref_key(t.ref)) > 1), default=0) + 1
-    task = Task.objects.create(case=case, ref=f"T{n}", title=f"Escalated by {actor.display_name}: {note}"[:200],
+    task = Task.objects.create(case=case, ref=next_ref(case.tasks.values_list("ref", flat=True), "T"), title=f"Escalated by {actor.display_name}: {note}"[:200],
                                description=note, assignee_id=case.supervisor_id, status="open", source="internal",
                                due_date=timezone.localdate() + timedelta(days=1), created_at=timezone.now())
     event = events.escalated(case, to=case.supervisor.display_name, note=note, actor=actor)
