@@ -14,17 +14,11 @@ from casework.audit.services import change_record
 from . import events
 from .models import ActionPlan, ActionPlanItem, Case, Task
 from .refs import next_ref
-from .services import CaseRefused, case_revision_check
+from .services import CaseRefused, case_deadlines_refresh, case_revision_check
 
 
 class ActionPlanError(CaseRefused):
     pass
-
-
-def _recompute(case: Case) -> None:
-    from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
-
-    case_deadlines_recompute(case_ids=[case.pk])
 
 
 @transaction.atomic
@@ -42,7 +36,7 @@ def action_plan_record(*, case: Case, actor, respond_by: date | None, items: lis
     event = events.action_plan_recorded(case, ref=plan.ref, items=len(items), actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"action plans {plan.ref}", before=None,
                   after={"ref": plan.ref, "items": [t for t, _ in items]}, summary=event.summary)
-    _recompute(case)
+    case_deadlines_refresh(case)
     return plan
 
 
@@ -59,7 +53,7 @@ def action_item_complete(*, case: Case, item: ActionPlanItem, actor, evidence: s
     event = events.action_item_completed(case, ref=item.ref, evidence=evidence, actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"action item {item.ref}", before=before,
                   after={"status": "done", "evidence": evidence}, summary=event.summary)
-    _recompute(case)
+    case_deadlines_refresh(case)
     return item
 
 
@@ -81,5 +75,5 @@ def action_item_chase(*, case: Case, item: ActionPlanItem, actor, escalate: bool
     event = events.action_item_chased(case, ref=item.ref, escalated=escalate, actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"action item {item.ref}", before=None,
                   after={"chased": True, "escalated": escalate}, summary=event.summary)
-    _recompute(case)
+    case_deadlines_refresh(case)
     return item

@@ -13,7 +13,7 @@ from casework.audit.services import change_record
 from . import events
 from .models import Case, ContactEntry, Witness
 from .refs import next_ref
-from .services import CaseRefused, case_revision_check
+from .services import CaseRefused, case_deadlines_refresh, case_revision_check
 
 
 class ContactError(CaseRefused):
@@ -43,7 +43,5 @@ def contact_record(*, case: Case, actor, party: str, direction: str, channel: st
     event = events.contact_recorded(case, ref=entry.ref, party=who, direction=direction, told=told_of_progress, actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"contacts {entry.ref}", before=None,
                   after={"party": party, "summary": summary, "told_of_progress": told_of_progress}, summary=event.summary)
-    from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
-
-    case_deadlines_recompute(case_ids=[case.pk])
+    case_deadlines_refresh(case)
     return entry

@@ -42,6 +42,13 @@ def case_revision_check(case: Case, expected: int | None) -> Case:
     return locked
 
 
+def case_deadlines_refresh(case: Case) -> None:
+    """Recompute the case's deadlines after a change to it, in the same transaction."""
+    from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
+
+    case_deadlines_recompute(case_ids=[case.pk])
+
+
 class TransitionRefused(Exception):
     def __init__(self, reasons: list[str]):
         super().__init__(" ".join(reasons))
@@ -68,7 +75,5 @@ def case_transition(*, case: Case, to: str, actor=None, outcome: str = "", reaso
                   before=_jsonable(before),
                   after=_jsonable({"stage": case.stage, "outcome": case.outcome, "finalised_on": case.finalised_on}),
                   summary=event.summary)
-    from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
-
-    case_deadlines_recompute(case_ids=[case.pk])
+    case_deadlines_refresh(case)
     return case

@@ -9,7 +9,7 @@ from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case, FindingOverride
 from casework.cases.refs import next_ref
-from casework.cases.services import CaseRefused, case_revision_check
+from casework.cases.services import CaseRefused, case_deadlines_refresh, case_revision_check
 
 
 class ReviewError(CaseRefused):
@@ -157,7 +157,5 @@ def file_escalate(*, case: Case, actor, note: str, expected_revision: int | None
     event = events.escalated(case, to=case.supervisor.display_name, note=note, actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"tasks {task.ref}", before=None,
                   after={"ref": task.ref, "assignee": case.supervisor.username}, summary=event.summary)
-    from casework.deadlines.services import case_deadlines_recompute
-
-    case_deadlines_recompute(case_ids=[case.pk])
+    case_deadlines_refresh(case)
     return task
