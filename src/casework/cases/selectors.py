@@ -1,6 +1,6 @@
 """Reads of case data. `case_snapshot_build` is the only mapping from the ORM to the rules core."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from casework.rules.snapshot import CaseSnapshot, snapshot_from_casefile
 
@@ -22,6 +22,17 @@ def case_get(*, urn: str) -> Case:
     return Case.objects.select_related("hub", "lpa", "oic", "supervisor", "caseworker").get(
         urn=urn.replace("/", "").replace(" ", "").upper()
     )
+
+
+def cases_search(cases: QuerySet[Case], term: str) -> QuerySet[Case]:
+    """Cases matching what a user typed: the start of a URN (with or without its slashes and
+    spaces), a defendant's or witness's surname, or a defendant's ASN."""
+    term = term.strip()
+    if not term:
+        return cases
+    compact = term.replace("/", "").replace(" ", "").upper()
+    return cases.filter(Q(urn__startswith=compact) | Q(defendants__surname__icontains=term)
+                        | Q(defendants__asn__iexact=compact) | Q(witnesses__surname__icontains=term)).distinct()
 
 
 def cases_with_parts() -> QuerySet[Case]:

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,7 +28,7 @@ from casework.cases.action_plans import (
 from casework.cases.constants import Stage
 from casework.cases.contacts import contact_record
 from casework.cases.models import ActionPlanItem, ContactEntry
-from casework.cases.selectors import cases_with_parts
+from casework.cases.selectors import cases_search, cases_with_parts
 from casework.cases.services import CaseRefused
 from casework.deadlines.selectors import case_deadlines
 from casework.people.constants import Role
@@ -73,13 +72,7 @@ def case_list(request):
     form = CaseFilterForm(request.GET or None, stages=Stage.choices)
     qs = cases_visible_to(request.user).select_related("hub", "oic", "caseworker")
     if form.is_valid():
-        q = form.cleaned_data["q"].strip()
-        if q:
-            compact = q.replace("/", "").replace(" ", "").upper()
-            qs = qs.filter(
-                Q(urn__startswith=compact) | Q(defendants__surname__icontains=q)
-                | Q(defendants__asn__iexact=compact) | Q(witnesses__surname__icontains=q)
-            ).distinct()
+        qs = cases_search(qs, form.cleaned_data["q"])
         if form.cleaned_data["stage"]:
             qs = qs.filter(stage=form.cleaned_data["stage"])
     page = Paginator(qs.order_by("-received_at", "urn").prefetch_related("defendants"), 25)

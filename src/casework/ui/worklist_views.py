@@ -12,6 +12,7 @@ from casework.audit.services import access_record
 from casework.cases.access import cases_visible_to
 from casework.cases.constants import CaseFlag, Stage
 from casework.cases.models import FileReturn
+from casework.cases.selectors import cases_search
 from casework.deadlines.selectors import TAGS
 from casework.deadlines.worklists import in_bucket, with_next_deadline, workload
 from casework.people.constants import UnitKind
@@ -31,11 +32,7 @@ def _filtered(request, cases):
         cases = cases.filter(**{f"flag_{q['flag']}": True})
     if q.get("caseworker", "").isdigit():
         cases = cases.filter(caseworker_id=int(q["caseworker"]))
-    if term := q.get("q", "").strip():
-        compact = term.replace("/", "").replace(" ", "").upper()
-        cases = cases.filter(Q(urn__startswith=compact) | Q(defendants__surname__icontains=term)
-                             | Q(defendants__asn__iexact=compact) | Q(witnesses__surname__icontains=term)).distinct()
-    return cases
+    return cases_search(cases, q.get("q", ""))
 
 
 def _worklist(request, *, which: str):
