@@ -198,3 +198,21 @@ def test_the_nightly_task_recomputes_every_open_case(units, sample_doc, today):
     counts = result.return_value
     assert counts["cases"] == 1 and counts["deadlines"] == len(SAMPLE_DEADLINES) and "seconds" in counts
     assert _stored(case) == SAMPLE_DEADLINES
+
+
+def test_the_case_page_orders_a_clock_ending_after_midnight_bst_after_a_limit_due_the_day_before(units, sample_doc,
+                                                                                                 today):
+    """23:30 UTC on Tue 10 Jun is 00:30 BST on Wed 11 Jun: a limit due on Tuesday comes first."""
+    from datetime import UTC, datetime
+
+    from casework.deadlines.selectors import case_deadlines
+
+    case = _import(sample_doc, today)
+    CaseDeadline.objects.filter(case=case).delete()
+    common = {"case": case, "subject": "D1", "hard": True, "basis": "b", "source": "s", "confidence": "high",
+              "computed_at": datetime(2025, 5, 1, tzinfo=UTC)}
+    CaseDeadline.objects.create(kind="CLOCK", title="Clock", due=date(2025, 6, 11),
+                                due_at=datetime(2025, 6, 10, 23, 30, tzinfo=UTC), **common)
+    CaseDeadline.objects.create(kind="LIMIT", title="Limit", due=date(2025, 6, 10), **common)
+    order = [row["deadline"].kind for row in case_deadlines(case, today=date(2025, 5, 1))]
+    assert order == ["LIMIT", "CLOCK"]

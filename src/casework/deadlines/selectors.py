@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from django.utils import timezone
 
-from casework.rules.deadlines import BUCKET_LABELS, BUCKETS, bucket
+from casework.rules.deadlines import BUCKET_LABELS, bucket, urgency_order
 
 from .models import CaseDeadline
 
@@ -15,10 +15,8 @@ TAGS = {"expired": "red", "today": "orange", "tomorrow": "yellow", "this_week": 
 
 
 def _key(d: CaseDeadline, today: date) -> tuple:
-    status = "done" if d.done else bucket(d.due, today)
-    rank = len(BUCKETS) if d.done else BUCKETS.index(status)
-    when = d.due_at.replace(tzinfo=None) if d.due_at else datetime.combine(d.due, datetime.max.time())
-    return (d.done, rank, not d.hard, when, not d.custody, d.kind, d.subject_ref)
+    return (*urgency_order(done=d.done, due=d.due, due_at=d.due_at, hard=d.hard, custody=d.custody, today=today),
+            d.kind, d.subject_ref)
 
 
 def case_deadlines(case, *, today: date | None = None) -> list[dict]:

@@ -22,11 +22,12 @@ from .base import (
     DeadlineSettings,
     bucket,
     urgency_key,
+    urgency_order,
 )
 from .registry import RULES, DeadlineContext
 
 __all__ = ["deadlines_for", "catalogue", "Deadline", "DeadlineRule", "DeadlineSettings", "DEFAULT_SETTINGS",
-           "bucket", "urgency_key", "BUCKETS", "BUCKET_LABELS"]
+           "bucket", "urgency_key", "urgency_order", "BUCKETS", "BUCKET_LABELS"]
 
 
 def deadlines_for(case: CaseSnapshot, *, today: date, calendar: Calendar,

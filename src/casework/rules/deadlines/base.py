@@ -92,16 +92,22 @@ def bucket(due: date, today: date) -> str:
     return "later"
 
 
-def urgency_key(d: Deadline, today: date) -> tuple:
+def urgency_order(*, done: bool, due: date, due_at: datetime | None, hard: bool, custody: bool,
+                  today: date) -> tuple:
     """One order for worklists: open before done; by status bucket; within a bucket hard limits
     before soft, then the earliest, then custody cases first among equals."""
     # By the (local) due day, then by the instant within it for clock deadlines; a date-only
     # deadline counts as due at the end of its day. (Comparing a UTC wall time with the end of a
     # local day put a PACE clock ending at 00:30 BST on Wednesday before a limit due on Tuesday.)
-    when = (d.due, d.due_at.timestamp() if d.due_at else math.inf)
-    status = d.status(today)
-    rank = len(BUCKETS) if status == "done" else BUCKETS.index(status)
-    return (d.done, rank, not d.rule.hard, when, not d.custody, d.rule.id, d.subject_ref or "", d.subject)
+    when = (due, due_at.timestamp() if due_at else math.inf)
+    rank = len(BUCKETS) if done else BUCKETS.index(bucket(due, today))
+    return (done, rank, not hard, when, not custody)
+
+
+def urgency_key(d: Deadline, today: date) -> tuple:
+    """`urgency_order`, then a stable order among deadlines that tie."""
+    return (*urgency_order(done=d.done, due=d.due, due_at=d.due_at, hard=d.rule.hard, custody=d.custody,
+                           today=today), d.rule.id, d.subject_ref or "", d.subject)
 
 
 @dataclass(frozen=True)
