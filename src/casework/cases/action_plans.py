@@ -4,7 +4,7 @@ recomputes the case's deadlines (action items are deadlines)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,9 +12,9 @@ from django.utils import timezone
 from casework.audit.services import change_record
 
 from . import events
-from .models import ActionPlan, ActionPlanItem, Case, Task
+from .models import ActionPlan, ActionPlanItem, Case
 from .refs import next_ref
-from .services import CaseRefused, case_deadlines_refresh, case_revision_check
+from .services import CaseRefused, case_deadlines_refresh, case_revision_check, supervisor_task
 
 
 class ActionPlanError(CaseRefused):
@@ -69,9 +69,7 @@ def action_item_chase(*, case: Case, item: ActionPlanItem, actor, escalate: bool
             raise ActionPlanError("No supervisor is named on this case to escalate to.")
         item.escalated = True
         item.save(update_fields=["escalated"])
-        Task.objects.create(case=case, ref=next_ref(case.tasks.values_list("ref", flat=True), "T"), title=f"Escalated action {item.ref}: {item.text}"[:200],
-                            assignee_id=case.supervisor_id, status="open", source="cps_pre_charge",
-                            due_date=timezone.localdate() + timedelta(days=1), created_at=timezone.now())
+        supervisor_task(case, title=f"Escalated action {item.ref}: {item.text}", source="cps_pre_charge")
     event = events.action_item_chased(case, ref=item.ref, escalated=escalate, actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"action item {item.ref}", before=None,
                   after={"chased": True, "escalated": escalate}, summary=event.summary)

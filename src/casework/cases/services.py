@@ -1,5 +1,7 @@
 """Writes to case data. Each service runs in one transaction and records its timeline event."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -8,7 +10,8 @@ from casework.rules.lifecycle import transition_refusals
 
 from . import events
 from .constants import Stage
-from .models import Case
+from .models import Case, Task
+from .refs import next_ref
 from .selectors import case_snapshot_build
 
 
@@ -47,6 +50,14 @@ def case_deadlines_refresh(case: Case) -> None:
     from casework.deadlines.services import case_deadlines_recompute  # deadlines depend on cases
 
     case_deadlines_recompute(case_ids=[case.pk])
+
+
+def supervisor_task(case: Case, *, title: str, description: str = "", source: str) -> Task:
+    """An escalation: a task for the case's supervisor, due the next day."""
+    return Task.objects.create(case=case, ref=next_ref(case.tasks.values_list("ref", flat=True), "T"),
+                               title=title[:200], description=description, assignee_id=case.supervisor_id,
+                               status="open", source=source, due_date=timezone.localdate() + timedelta(days=1),
+                               created_at=timezone.now())
 
 
 class TransitionRefused(Exception):

@@ -9,7 +9,12 @@ from casework.audit.services import change_record
 from casework.cases import events
 from casework.cases.models import Case, FindingOverride
 from casework.cases.refs import next_ref
-from casework.cases.services import CaseRefused, case_deadlines_refresh, case_revision_check
+from casework.cases.services import (
+    CaseRefused,
+    case_deadlines_refresh,
+    case_revision_check,
+    supervisor_task,
+)
 
 
 class ReviewError(CaseRefused):
@@ -141,19 +146,14 @@ def file_resubmit(*, case: Case, actor, note: str = "", expected_revision: int |
 @transaction.atomic
 def file_escalate(*, case: Case, actor, note: str, expected_revision: int | None = None):
     """Ask the case's supervisor to step in: a task for them, due the next day."""
-    from datetime import timedelta
-
-    from casework.cases.models import Task
-
     note = note.strip()
     if len(note) < 10:
         raise ReviewError("Say what the supervisor needs to do (at least 10 characters).")
     case = case_revision_check(case, expected_revision)
     if case.supervisor_id is None:
         raise ReviewError("No supervisor is named on this case to escalate to.")
-    task = Task.objects.create(case=case, ref=next_ref(case.tasks.values_list("ref", flat=True), "T"), title=f"Escalated by {actor.display_name}: {note}"[:200],
-                               description=note, assignee_id=case.supervisor_id, status="open", source="internal",
-                               due_date=timezone.localdate() + timedelta(days=1), created_at=timezone.now())
+    task = supervisor_task(case, title=f"Escalated by {actor.display_name}: {note}", description=note,
+                           source="internal")
     event = events.escalated(case, to=case.supervisor.display_name, note=note, actor=actor)
     change_record(case=case, user=actor, change=event.kind, part=f"tasks {task.ref}", before=None,
                   after={"ref": task.ref, "assignee": case.supervisor.username}, summary=event.summary)
