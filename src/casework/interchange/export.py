@@ -5,7 +5,6 @@ fixed order, date-times in UTC to the second, so export → import → export is
 """
 
 import json
-import re
 from collections import defaultdict
 from datetime import UTC, date, datetime
 
@@ -14,6 +13,7 @@ from django.db.models import F
 
 from casework.cases import models as m
 from casework.cases.models import Case
+from casework.rules.quality.context import ref_key
 
 from .schema import FORMAT, VERSION
 
@@ -28,11 +28,6 @@ def _d(value: date | None) -> str | None:
 
 def _blank_none(value: str) -> str | None:
     return value or None
-
-
-def ref_key(ref: str) -> tuple:
-    """Natural order of refs: W2 before W10, D1-2 before D1-10."""
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", ref))
 
 
 def person_doc(user) -> dict | None:
