@@ -9,24 +9,15 @@ import pytest
 from casework.audit.models import CaseChange
 from casework.cases.models import Case, FileReturn, FileSubmission, Task
 from casework.interchange.services import Importer
-from casework.people.constants import Role
-from casework.people.models import User
+
+from .helpers import PASSWORD, sample_case_with_cpo_and_oic
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "correct-horse-battery-9"
 
 
 @pytest.fixture
 def case(units, sample_doc, today):
-    Importer(today=today).import_bytes(json.dumps(sample_doc).encode(), "a.json")
-    cpo = User(username="cpo", role=Role.CASEWORKER, unit=units["hub"], first_name="Priya", last_name="Sharma")
-    cpo.set_password(PASSWORD)
-    cpo.save()
-    oic = User.objects.get(username="pc.jones1234")
-    oic.is_active = True
-    oic.set_password(PASSWORD)
-    oic.save()
-    return Case.objects.get()
+    return sample_case_with_cpo_and_oic(units, sample_doc, today)
 
 
 def _revision(urn):
