@@ -263,3 +263,12 @@ def test_people_named_in_the_case_file_can_see_a_restricted_case(client, world, 
 
     assert json.loads(casefile_export_text(Case.objects.get(urn="20BH0000325")))["case"]["named_users"][0]["username"] \
         == "u-witness_care"
+
+
+def test_the_access_log_pages_back_and_forward_keeping_the_search(client, world):
+    _as(client, world["people"][Role.CASEWORKER])
+    for _ in range(60):
+        client.get(f"/cases/{world['mine'].urn}/")
+    _as(client, world["people"][Role.AUDITOR])
+    page = client.get("/audit/access-log/", {"person": "u-caseworker", "page": "2"}).content.decode()
+    assert "Page 2 of 2" in page and 'rel="prev"' in page and "person=u-caseworker" in page
