@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from casework.interchange.services import Importer
 from casework.people.constants import Role
@@ -32,19 +33,19 @@ def test_caseworker_signs_in_searches_and_opens_a_case(page, live_server, casewo
     page.get_by_label("User name").fill("cpo")
     page.get_by_label("Password").fill("wrong password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_text("Enter a correct user name and password").is_visible()
+    expect(page.get_by_text("Enter a correct user name and password")).to_be_visible()
 
     page.get_by_label("Password").fill("correct-horse-battery-9")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/cases/")
-    assert page.get_by_role("heading", name="Cases").is_visible()
+    expect(page.get_by_role("heading", name="Cases")).to_be_visible()
 
     page.get_by_label("Search by URN, name or ASN").fill("carter")
     page.get_by_role("button", name="Apply").click()
     page.get_by_role("link", name="20/BH/04567/25").click()
 
-    assert page.get_by_role("heading", name="Liam CARTER", exact=True).is_visible()
-    assert page.get_by_text("Assault a person thereby occasioning them actual bodily harm").is_visible()
+    expect(page.get_by_role("heading", name="Liam CARTER", exact=True)).to_be_visible()
+    expect(page.get_by_text("Assault a person thereby occasioning them actual bodily harm")).to_be_visible()
     # GOV.UK Frontend's JavaScript ran (the page is enhanced, not broken).
     assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
 
@@ -64,16 +65,16 @@ def test_return_to_the_officer_and_resubmit(page, live_server, caseworker):
     assert "Please put these right and resubmit the file:" in feedback.input_value()
     feedback.fill(feedback.input_value() + "\nAlso attach the DA checklist signed by the victim.")
     page.get_by_role("button", name="Return to the officer").click()
-    assert page.get_by_text("File returned to the officer in the case with your feedback.").is_visible()
+    expect(page.get_by_text("File returned to the officer in the case with your feedback.")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
 
     page.get_by_label("User name").fill("pc.jones1234")
     page.get_by_label("Password").fill("correct-horse-battery-9")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="Returned to you with feedback").is_visible()
+    expect(page.get_by_role("heading", name="Returned to you with feedback")).to_be_visible()
     page.get_by_role("link", name="20/BH/04567/25").first.click()
-    assert page.get_by_text("Also attach the DA checklist signed by the victim.").is_visible()
+    expect(page.get_by_text("Also attach the DA checklist signed by the victim.")).to_be_visible()
     page.get_by_label("What you have put right (optional)").fill("Checklist attached.")
     page.get_by_role("button", name="Resubmit the file").click()
-    assert page.get_by_text("File resubmitted to the Criminal Justice Unit.").is_visible()
-    assert page.get_by_text("resubmitted").first.is_visible()
+    expect(page.get_by_text("File resubmitted to the Criminal Justice Unit.")).to_be_visible()
+    expect(page.get_by_text("resubmitted").first).to_be_visible()
