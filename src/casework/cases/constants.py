@@ -326,3 +326,42 @@ class ItemStatus(models.TextChoices):
     OPEN = "open", "Open"
     DONE = "done", "Done"
     CANCELLED = "cancelled", "Cancelled"
+
+
+class TaskKind(models.TextChoices):
+    GENERAL = "general", "Task"
+    NEEDS_ASSESSMENT = "needs_assessment", "Full needs assessment"
+    WARN_FOR_TRIAL = "warn_for_trial", "Warn for trial"
+
+
+WITNESS_CARE_KINDS = (TaskKind.NEEDS_ASSESSMENT, TaskKind.WARN_FOR_TRIAL)
+
+
+class TaskOutcome(models.TextChoices):
+    DONE = "done", "Done"
+    CONCERNS = "concerns", "Done, with concerns (attendance, intimidation, needs not met)"
+    NO_CONTACT = "no_contact", "Could not make contact"
+    DECLINED = "declined", "Declined"
+    NOT_NEEDED = "not_needed", "No longer needed"
+
+
+class PartnerAgency(models.TextChoices):
+    CPS = "cps", "CPS"
+    COURT = "court", "Court"
+    WITNESS_CARE = "witness_care", "Witness Care Unit"
+    DEFENCE = "defence", "Defence"
+    OTHER = "other", "Other agency"
+
+
+class RequestPriority(models.TextChoices):
+    URGENT = "urgent", "Urgent"
+    HIGH = "high", "High"
+    NORMAL = "normal", "Normal"
+
+
+class AssignReason(models.TextChoices):
+    INTAKE = "intake", "New file"
+    ABSENCE = "absence", "Absence"
+    WORKLOAD = "workload", "Balancing workload"
+    DEPUTISING = "deputising", "Deputising"
+    LEAVER = "leaver", "Moved or left"

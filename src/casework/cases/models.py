@@ -451,6 +451,13 @@ class Task(models.Model):
                               default=c.ActionPlanSource.INTERNAL)
     created_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=c.TaskKind.choices, default=c.TaskKind.GENERAL)
+    witness = models.ForeignKey("Witness", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks",
+                                help_text="The victim or witness a witness care task is for")
+    hearing = models.ForeignKey(Hearing, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks",
+                                help_text="The hearing a warning is for")
+    outcome = models.CharField(max_length=12, choices=c.TaskOutcome.choices, blank=True)
+    outcome_note = models.TextField(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "ref"], name="task_ref_unique")]
@@ -546,3 +553,34 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.summary}"
+
+
+class PartnerRequest(models.Model):
+    """A request to the Criminal Justice Unit from the CPS, a court, Witness Care or another agency."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="partner_requests")
+    ref = models.CharField(max_length=10)
+    partner = models.CharField(max_length=20, choices=c.PartnerAgency.choices)
+    from_name = models.CharField("from (name or team)", max_length=200, blank=True)
+    received_at = models.DateTimeField()
+    subject = models.CharField(max_length=200)
+    detail = models.TextField(blank=True)
+    priority = models.CharField(max_length=10, choices=c.RequestPriority.choices, default=c.RequestPriority.NORMAL)
+    due_date = models.DateField()
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="partner_requests")
+    status = models.CharField(max_length=10, choices=c.ItemStatus.choices, default=c.ItemStatus.OPEN)
+    response = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "ref"], name="partner_request_ref_unique")]
+        ordering = ["case", "due_date", "id"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.subject}"

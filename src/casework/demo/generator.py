@@ -1651,6 +1651,7 @@ class _Story:
                 "description": description, "assignee": dict((assignee or cw).doc),
                 "due_date": _d(due), "status": "done" if done else "open", "source": source,
                 "created_at": _z(created), "completed_at": _z(completed),
+                "kind": "general", "witness": None, "hearing": None, "outcome": "", "outcome_note": "",
             })
 
         received = self.received

@@ -96,7 +96,8 @@ def casefile_docs(case_ids) -> dict[int, dict]:
     plans = _grouped(m.ActionPlan.objects.filter(case_id__in=ids).values().annotate(
         decision_ref=F("decision__ref")), "case_id")
     items = _grouped(m.ActionPlanItem.objects.filter(plan__case_id__in=ids).values(), "plan_id")
-    tasks = _grouped(m.Task.objects.filter(case_id__in=ids).values(), "case_id")
+    tasks = _grouped(m.Task.objects.filter(case_id__in=ids).values().annotate(
+        witness_ref=F("witness__ref"), hearing_ref=F("hearing__ref")), "case_id")
     overrides = _grouped(m.FindingOverride.objects.filter(case_id__in=ids).values(), "case_id")
     named = _grouped(Case.named_users.through.objects.filter(case_id__in=ids).values("case_id", "user_id"), "case_id")
     returns = _grouped(m.FileReturn.objects.filter(case_id__in=ids).values(), "case_id")
@@ -235,6 +236,11 @@ def casefile_docs(case_ids) -> dict[int, dict]:
                     "source": t["source"],
                     "created_at": _dt(t["created_at"]),
                     "completed_at": _dt(t["completed_at"]),
+                    "kind": t["kind"],
+                    "witness": t["witness_ref"],
+                    "hearing": t["hearing_ref"],
+                    "outcome": t["outcome"],
+                    "outcome_note": t["outcome_note"],
                 }
                 for t in _by_ref_rows(tasks.get(cid, ()))
             ],

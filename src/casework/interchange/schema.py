@@ -159,6 +159,8 @@ def casefile_schema() -> dict:
         ref=REF, title={"type": "string", "minLength": 1, "maxLength": 200}, description=STR,
         assignee=person, due_date=NULL_DATE, status=_enum(c.ItemStatus),
         source=_enum(c.ActionPlanSource), created_at=DATETIME, completed_at=NULL_DATETIME,
+        kind=_enum(c.TaskKind), witness=NULL_REF, hearing=NULL_REF,
+        outcome={"anyOf": [_enum(c.TaskOutcome), {"const": ""}]}, outcome_note=STR,
     )
     override = _obj(
         ["rule_id", "reason", "at"],

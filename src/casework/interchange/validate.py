@@ -221,6 +221,7 @@ def check_facts(doc: dict, *, today: date, resolver: Resolver,
         _not_future(add, f"{at}.provided_at", parse_datetime(x.get("provided_at")), today)
         _not_future(add, f"{at}.signed_date", parse_date(x.get("signed_date")), today)
 
+    hearing_refs = {h["ref"] for h in doc.get("hearings", ())}
     for hi, h in enumerate(doc.get("hearings", ())):
         at = f"hearings[{hi}]"
         claim(h["ref"], at)
@@ -265,6 +266,10 @@ def check_facts(doc: dict, *, today: date, resolver: Resolver,
         claim(t["ref"], f"tasks[{ti}]")
         _not_future(add, f"tasks[{ti}].created_at", parse_datetime(t["created_at"]), today)
         _not_future(add, f"tasks[{ti}].completed_at", parse_datetime(t.get("completed_at")), today)
+        if t.get("witness") and t["witness"] not in witness_refs:
+            add(Problem(f"tasks[{ti}].witness", f"no witness with ref {t['witness']!r} in this case"))
+        if t.get("hearing") and t["hearing"] not in hearing_refs:
+            add(Problem(f"tasks[{ti}].hearing", f"no hearing with ref {t['hearing']!r} in this case"))
     seen_overrides = set()
     for oi, o in enumerate(doc.get("finding_overrides", ())):
         key = (o["rule_id"], o.get("item"))

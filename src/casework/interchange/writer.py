@@ -277,12 +277,16 @@ def casefile_build_objects(doc: dict, resolver: Resolver) -> BuiltCase:
             for i in a.get("items", ())
         ]
         plans.append(built)
+    witnesses_by_ref = {w.ref: w for w in witnesses}
+    hearings_by_ref = {h.ref: h for h in hearings}
     tasks = [
         m.Task(case=case, ref=t["ref"], title=t["title"], description=t.get("description", ""),
                assignee=resolver.user(t.get("assignee"), role=Role.CASEWORKER),
                due_date=parse_date(t.get("due_date")), status=t["status"],
                source=t.get("source", "internal"), created_at=parse_datetime(t["created_at"]),
-               completed_at=parse_datetime(t.get("completed_at")))
+               completed_at=parse_datetime(t.get("completed_at")), kind=t.get("kind", "general"),
+               witness=witnesses_by_ref.get(t.get("witness")), hearing=hearings_by_ref.get(t.get("hearing")),
+               outcome=t.get("outcome", ""), outcome_note=t.get("outcome_note", ""))
         for t in doc.get("tasks", ())
     ]
     overrides = [

@@ -45,3 +45,24 @@ class User(AbstractUser):
     def display_name(self) -> str:
         name = self.get_full_name() or self.username
         return f"{self.rank} {name}".strip() if self.rank else name
+
+
+class Cover(models.Model):
+    """One person covering another's cases while they are away: the deputy sees the absent
+    person's cases on their own worklist between the two dates, without the cases moving."""
+
+    absent = models.ForeignKey(User, on_delete=models.PROTECT, related_name="covered_by")
+    deputy = models.ForeignKey(User, on_delete=models.PROTECT, related_name="covering")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    reason = models.CharField(max_length=200)
+    created_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
+                                              name="cover_ends_after_start")]
+
+    def __str__(self) -> str:
+        return f"{self.deputy} covers {self.absent} {self.starts_on}–{self.ends_on}"
