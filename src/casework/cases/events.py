@@ -99,3 +99,29 @@ def contact_recorded(case: Case, *, ref: str, party: str, direction: str, told: 
     way = "from" if direction == "in" else "with"
     text = f"Contact {ref} {way} {party} recorded" + ("; told of the latest decisions and results." if told else ".")
     return _event(case, "case.contact.recorded", text, actor=actor, ref=ref)
+
+
+def case_assigned(case: Case, *, to: str, from_: str, reason: str, actor=None) -> CaseEvent:
+    text = (f"Case progression officer changed from {from_} to {to} ({reason})." if from_
+            else f"Assigned to {to} ({reason}).")
+    return _event(case, "case.assigned", text, actor=actor, to=to, reason=reason)
+
+
+def restriction_changed(case: Case, *, restricted: bool, reason: str, named: list[str], actor=None) -> CaseEvent:
+    if restricted:
+        text = f"Case restricted ({reason}). Named people: {', '.join(named) or 'none besides the officers and caseworker'}."
+    else:
+        text = "Restriction lifted: the case is visible to everyone whose role covers it."
+    return _event(case, "case.restriction.changed", text, actor=actor, restricted=restricted, named=named)
+
+
+def witness_task_done(case: Case, *, ref: str, kind: str, who: str, outcome: str, actor=None) -> CaseEvent:
+    return _event(case, "case.witness_care.done", f"{kind} for {who} ({ref}): {outcome}.", actor=actor, ref=ref)
+
+
+def partner_request_logged(case: Case, *, ref: str, partner: str, subject: str, actor=None) -> CaseEvent:
+    return _event(case, "case.partner_request.logged", f"Request {ref} from {partner} logged: {subject}", actor=actor, ref=ref)
+
+
+def partner_request_answered(case: Case, *, ref: str, response: str, actor=None) -> CaseEvent:
+    return _event(case, "case.partner_request.answered", f"Request {ref} answered: {response}", actor=actor, ref=ref)

@@ -51,6 +51,8 @@ SERVICE_LEVEL_TEXT = {
     "bcm_stage4_days": ("calendar days", "BCM Stage 4 after Stage 3", "Unverified [U]"),
     "sm_magistrates_business_days": ("business days", "Special measures application after NG plea (magistrates')", "CrimPR Part 18 (unverified) [U]"),
     "sm_crown_business_days": ("business days", "Special measures application after NG plea (Crown Court)", "CrimPR Part 18 (unverified) [U]"),
+    "wcu_needs_assessment_working_days": ("working days", "Full needs assessment of each victim and civilian witness after a not guilty plea", "Witness Care Unit practice [STAFFWCU][CPSWCU]; no national timescale found, set locally [U]"),
+    "wcu_warning_working_days_before_trial": ("working days", "Warn each victim and witness for trial at least this long before it", "Witness Care Unit practice [STAFFWCU][DURJOB]; no national timescale found, set locally [U]"),
     "bc_magistrates_business_days": ("business days", "Bad character notice after NG plea (magistrates')", "CrimPR r.21.4 [LHL]"),
     "bc_crown_business_days": ("business days", "Bad character notice after NG plea (Crown Court)", "CrimPR r.21.4 [LHL]"),
     "vc_enhanced_working_days": ("working days", "Victims' Code update, enhanced-rights victim", "Victims' Code [CPSTC]"),

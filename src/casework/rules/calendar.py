@@ -111,6 +111,15 @@ class Calendar:
         """The nth CrimPR business day after `start` (the start day is not counted)."""
         return self._add(start, n, self.is_business_day)
 
+    def working_days_before(self, end: date, n: int) -> date:
+        """The working day n working days before `end` (`end` itself is not counted)."""
+        d, remaining = end, n
+        while remaining > 0:
+            d -= timedelta(days=1)
+            if self.is_working_day(d):
+                remaining -= 1
+        return d
+
     @staticmethod
     def _add(start: date, n: int, counts: Callable[[date], bool]) -> date:
         d = start

@@ -240,6 +240,10 @@ class Task:
     due_date: date | None
     status: str
     source: str
+    kind: str = "general"
+    witness: str | None = None  # ref of the victim or witness a witness care task is for
+    hearing: str | None = None  # ref of the hearing a warning is for
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -340,7 +344,8 @@ def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
             for a in doc.get("action_plans", ())
         ),
         tasks=tuple(
-            Task(t["ref"], t["title"], _date(t.get("due_date")), t["status"], t.get("source", "internal"))
+            Task(t["ref"], t["title"], _date(t.get("due_date")), t["status"], t.get("source", "internal"),
+                 t.get("kind", "general"), t.get("witness"), t.get("hearing"), t.get("outcome", ""))
             for t in doc.get("tasks", ())
         ),
         overrides=tuple(

@@ -65,6 +65,8 @@ WITNESS_RESULT = "DEADLINE.WITNESS_CARE.RESULT"
 ACTION = "DEADLINE.ACTION_PLAN.ITEM"
 TASK = "DEADLINE.TASK"
 FILE = "DEADLINE.FILE.POST_CHARGE_SUBMISSION"
+NEEDS = "DEADLINE.WITNESS_CARE.NEEDS_ASSESSMENT"
+WARN = "DEADLINE.WITNESS_CARE.WARNING"
 
 
 def sample() -> dict:
@@ -117,6 +119,21 @@ def _item(ref, **kw):
 
 def _task(**kw):
     return lambda doc: doc["tasks"][0].update(**kw)
+
+
+def _wc_task(kind, witness, outcome="done", hearing=None, status="done"):
+    return lambda doc: doc["tasks"].append({
+        "ref": f"T{len(doc['tasks']) + 9}", "title": "Witness care", "due_date": None, "status": status,
+        "source": "internal", "created_at": "2025-03-08T10:00:00Z", "completed_at": "2025-03-08T10:00:00Z",
+        "kind": kind, "witness": witness, "hearing": hearing, "outcome": outcome})
+
+
+def trial_listed(trial_day: str) -> dict:
+    """The UP-MC shop theft after a not guilty plea on Fri 7 Mar 2025, its trial listed on `trial_day`:
+    the civilian witness W1 and the police witness W2."""
+    doc = ng_plea("2025-03-07")
+    doc["hearings"].append(hearing("H2", "B20BL00", "trial", f"{trial_day}T10:00:00Z"))
+    return doc
 
 
 ROWS: list[Row] = [
@@ -425,6 +442,33 @@ ROWS: list[Row] = [
     Row("CPSWCU-nothing-once-told",
         lambda: witness_result("2025-02-10T10:00:00Z", last_update_at="2025-02-10T16:00:00Z"), WITNESS_RESULT, None),
 
+    # ---- Witness care: needs assessment after a NG plea, warning for trial (local figures) [U] ------
+    Row("WCU-needs-assessment-5-working-days-after-NG-plea", lambda: ng_plea("2025-03-07"), NEEDS, "2025-03-14",
+        False, ("Not guilty plea on Fri 7 Mar 2025: needs assessment within 5 working days (local figure), "
+                "by Fri 14 Mar 2025.",), ref="W1"),
+    Row("WCU-needs-assessment-over-Easter", lambda: ng_plea("2025-04-14"), NEEDS, "2025-04-23", False,
+        ("by Wed 23 Apr 2025",), ref="W1"),
+    Row("WCU-no-needs-assessment-for-police-witnesses", lambda: ng_plea("2025-03-07"), NEEDS, None, ref="W2"),
+    Row("WCU-no-needs-assessment-before-a-plea", lambda: charged_on_bail("2025-03-03"), NEEDS, None),
+    Row("WCU-needs-assessment-done", changed(lambda: ng_plea("2025-03-07"), _wc_task("needs_assessment", "W1")),
+        NEEDS, None, ref="W1"),
+    Row("WCU-needs-assessment-no-contact-is-still-due",
+        changed(lambda: ng_plea("2025-03-07"), _wc_task("needs_assessment", "W1", outcome="no_contact")),
+        NEEDS, "2025-03-14", False, ref="W1"),
+    Row("WCU-warn-10-working-days-before-trial", lambda: trial_listed("2025-03-31"), WARN, "2025-03-17", False,
+        ("Trial H2 on Mon 31 Mar 2025: warn 10 working days before (local figure), by Mon 17 Mar 2025.",),
+        ref="W1/H2"),
+    Row("WCU-warn-before-an-Easter-trial", lambda: trial_listed("2025-04-22"), WARN, "2025-04-04", False,
+        ("by Fri 4 Apr 2025",), ref="W1/H2"),
+    Row("WCU-police-witnesses-are-warned-by-duty-rosters", lambda: trial_listed("2025-03-31"), WARN, None,
+        ref="W2/H2"),
+    Row("WCU-warned-for-this-trial", changed(lambda: trial_listed("2025-03-31"),
+                                             _wc_task("warn_for_trial", "W1", hearing="H2")), WARN, None),
+    Row("WCU-warned-for-another-trial-still-due", changed(lambda: trial_listed("2025-03-31"),
+                                                          _wc_task("warn_for_trial", "W1", hearing="H9")),
+        WARN, "2025-03-17", False, ref="W1/H2"),
+    Row("WCU-no-warning-once-the-trial-has-passed", lambda: trial_listed("2025-03-07"), WARN, None),
+
     # ---- Action plans [LHL][CPSDH], tasks and the charged file ---------------------------------
     Row("LHL-action-plan-item-open", sample, ACTION, "2025-03-07", False,
         ("Set by the CPS action plan A1: due Fri 7 Mar 2025.",), ref="A1-1"),
@@ -563,6 +607,10 @@ SETTINGS_ROWS = [
      "2025-02-24", "2025-02-25"),
     ("vc_other_working_days", 10, lambda: victim_case("2025-02-21", enhanced=False), VICTIMS_CODE, "W1",
      "2025-02-28", "2025-03-07"),
+    ("wcu_needs_assessment_working_days", 2, lambda: ng_plea("2025-03-07"), NEEDS, "W1", "2025-03-14",
+     "2025-03-11"),
+    ("wcu_warning_working_days_before_trial", 5, lambda: trial_listed("2025-03-31"), WARN, "W1/H2", "2025-03-17",
+     "2025-03-24"),
     ("results_working_days", 2, lambda: witness_result("2025-03-07T10:00:00Z"), WITNESS_RESULT, "W1",
      "2025-03-10", "2025-03-11"),
     ("file_submission_working_days", 5, lambda: charged_on_bail("2025-12-24"), FILE, None, "2025-12-30",

@@ -133,6 +133,8 @@ class DeadlineSettings:
     vc_enhanced_working_days: int = 1  # Victims' Code [CPSTC][V]
     vc_other_working_days: int = 5  # Victims' Code [CPSTC][V]
     results_working_days: int = 1  # WCU results [CPSWCU][V]
+    wcu_needs_assessment_working_days: int = 5  # after a NG plea: no national figure [U]
+    wcu_warning_working_days_before_trial: int = 10  # before the trial: no national figure [U]
     ctl_coronavirus_days: int = 238  # CTL (Coronavirus) Regs 2020 [CTLCOV] figure [U]
 
     @classmethod

@@ -260,3 +260,55 @@ def file_submission(ctx: DeadlineContext, r):
 
 
 
+
+
+WITNESS_CARE_ROLES = ("victim", "civilian", "expert", "professional")  # police witnesses are warned through duty rosters
+
+
+def _witness_care_done(case, kind: str, witness: str, hearing: str | None = None) -> bool:
+    """A witness care task recorded as done for this person (and hearing); an attempt that made no
+    contact does not count."""
+    return any(t.kind == kind and t.witness == witness and (hearing is None or t.hearing == hearing)
+               and t.status == "done" and t.outcome not in ("", "no_contact") for t in case.tasks)
+
+
+@rule("DEADLINE.WITNESS_CARE.NEEDS_ASSESSMENT", title="Witness care: full needs assessment after a not guilty plea",
+      family="Victims and witnesses", hard=False, unit="working days", start_day_counted=False,
+      excluded="weekends and bank holidays", roll="forward",
+      source="Witness Care Unit duties: a full needs assessment for all victims and witnesses once a not guilty plea is entered [CPSWCU][STAFFWCU]; the timescale is a local figure",
+      confidence=UNVERIFIED, setting="wcu_needs_assessment_working_days",
+      explanation="After a not guilty plea the Witness Care Unit contacts each victim and civilian witness to assess their needs (childcare, transport, language, medical, intimidation) and availability. No national timescale was found: 5 working days is a local figure, configurable.")
+def needs_assessment(ctx: DeadlineContext, r):
+    case = ctx.case
+    plea_day, _ = _ng_plea(ctx)
+    if plea_day is None or case.stage == "finalised":
+        return
+    days = ctx.settings.wcu_needs_assessment_working_days
+    due = ctx.calendar.add_working_days(plea_day, days)
+    for w in case.witnesses:
+        if w.role in ("victim", "civilian") and not _witness_care_done(case, "needs_assessment", w.ref):
+            yield Deadline(r, f"{w.display_name} ({w.ref}, {'victim' if w.role == 'victim' else 'witness'})", w.ref, due,
+                           f"Not guilty plea on {weekday(plea_day)}: needs assessment within {days} working days "
+                           f"(local figure), by {weekday(due)}.")
+
+
+@rule("DEADLINE.WITNESS_CARE.WARNING", title="Witness care: warn for trial", family="Victims and witnesses",
+      hard=False, unit="working days", start_day_counted=False, excluded="weekends and bank holidays", roll="back",
+      source="Witness Care Units warn witnesses for trial on receipt of the CPS List of Witnesses to Attend Court [STAFFWCU][DURJOB]; the timescale is a local figure",
+      confidence=UNVERIFIED, setting="wcu_warning_working_days_before_trial",
+      explanation="Every victim and witness needed at a trial is warned: told the date, time and court, and asked about needs and attendance. No national timescale was found: 10 working days before the trial is a local figure, configurable.")
+def warn_for_trial(ctx: DeadlineContext, r):
+    case = ctx.case
+    if case.stage == "finalised":
+        return
+    days = ctx.settings.wcu_warning_working_days_before_trial
+    for h in case.hearings:
+        if h.type != "trial" or h.outcome or ctx.day(h.starts_at) < ctx.today:
+            continue
+        trial = ctx.day(h.starts_at)
+        due = ctx.calendar.working_days_before(trial, days)
+        for w in case.witnesses:
+            if w.role in WITNESS_CARE_ROLES and not _witness_care_done(case, "warn_for_trial", w.ref, h.ref):
+                yield Deadline(r, f"{w.display_name} ({w.ref}) for the trial {h.ref} on {weekday(trial)}", f"{w.ref}/{h.ref}",
+                               due, f"Trial {h.ref} on {weekday(trial)}: warn {days} working days before (local figure), "
+                                    f"by {weekday(due)}.")
