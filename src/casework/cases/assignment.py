@@ -45,6 +45,17 @@ def caseworkers_for_hubs(hub_ids) -> QuerySet[User]:
         "last_name", "first_name")
 
 
+def team_members(user) -> QuerySet[User]:
+    """The case progression officers and managers a user may move work between: everyone
+    assignable for an administrator; else those of the user's unit and the units beneath it."""
+    from .access import _hub_ids
+
+    people = User.objects.filter(is_active=True, role__in=ASSIGNABLE_ROLES)
+    if user.role != Role.ADMINISTRATOR:
+        people = people.filter(unit_id__in=_hub_ids(user))
+    return people.order_by("last_name", "first_name")
+
+
 def _assign(case: Case, to: User, *, actor, reason: str, note: str) -> None:
     old = case.caseworker
     if old is not None and old.pk == to.pk:

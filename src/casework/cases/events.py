@@ -125,3 +125,7 @@ def partner_request_logged(case: Case, *, ref: str, partner: str, subject: str, 
 
 def partner_request_answered(case: Case, *, ref: str, response: str, actor=None) -> CaseEvent:
     return _event(case, "case.partner_request.answered", f"Request {ref} answered: {response}", actor=actor, ref=ref)
+
+
+def task_done(case: Case, *, ref: str, title: str, note: str, actor=None) -> CaseEvent:
+    return _event(case, "case.task.done", f"Task {ref} done ({title}): {note}", actor=actor, ref=ref)

@@ -88,3 +88,21 @@ def case_transition(*, case: Case, to: str, actor=None, outcome: str = "", reaso
                   summary=event.summary)
     case_deadlines_refresh(case)
     return case
+
+
+@transaction.atomic
+def task_complete(*, case: Case, task: Task, actor, note: str, expected_revision: int | None = None) -> Task:
+    """Mark an open task done, saying what was done."""
+    note = note.strip()
+    if task.status != "open":
+        raise CaseRefused(f"Task {task.ref} is not open.")
+    if len(note) < 3:
+        raise CaseRefused("Say what was done (a few words are enough).")
+    case = case_revision_check(case, expected_revision)
+    task.status, task.completed_at, task.outcome, task.outcome_note = "done", timezone.now(), "done", note
+    task.save(update_fields=["status", "completed_at", "outcome", "outcome_note"])
+    event = events.task_done(case, ref=task.ref, title=task.title, note=note, actor=actor)
+    change_record(case=case, user=actor, change=event.kind, part=f"tasks {task.ref}", before={"status": "open"},
+                  after={"status": "done", "note": note}, summary=event.summary)
+    case_deadlines_refresh(case)
+    return task

@@ -16,15 +16,19 @@ from casework.cases.models import Case
 
 from .models import CaseDeadline
 
-BUCKET_RANGES = {
-    "expired": lambda t: Q(next_due__lt=t),
-    "today": lambda t: Q(next_due=t),
-    "tomorrow": lambda t: Q(next_due=t + timedelta(days=1)),
-    "this_week": lambda t: Q(next_due__gte=t, next_due__lte=t + timedelta(days=6 - t.weekday())),
-    "next_week": lambda t: Q(next_due__gt=t + timedelta(days=6 - t.weekday()),
-                             next_due__lte=t + timedelta(days=13 - t.weekday())),
-    "later": lambda t: Q(next_due__gt=t + timedelta(days=13 - t.weekday())),
-}
+
+def bucket_q(bucket: str, today: date, field: str = "next_due") -> Q | None:
+    """The filter for dates in a status bucket (None for an unknown bucket)."""
+    end_of_week = today + timedelta(days=6 - today.weekday())
+    ranges = {
+        "expired": {f"{field}__lt": today},
+        "today": {field: today},
+        "tomorrow": {field: today + timedelta(days=1)},
+        "this_week": {f"{field}__gte": today, f"{field}__lte": end_of_week},
+        "next_week": {f"{field}__gt": end_of_week, f"{field}__lte": end_of_week + timedelta(days=7)},
+        "later": {f"{field}__gt": end_of_week + timedelta(days=7)},
+    }
+    return Q(**ranges[bucket]) if bucket in ranges else None
 
 
 def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
@@ -42,7 +46,8 @@ def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
 
 def in_bucket(cases: QuerySet[Case], bucket: str, today: date) -> QuerySet[Case]:
     """Cases whose most urgent open deadline falls in a status bucket (annotated queryset)."""
-    return cases.filter(BUCKET_RANGES[bucket](today)) if bucket in BUCKET_RANGES else cases
+    q = bucket_q(bucket, today)
+    return cases if q is None else cases.filter(q)
 
 
 def workload(cases: QuerySet[Case], today: date) -> list[dict]:

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "casework.accounts.middleware.SessionTimeoutMiddleware",
     "casework.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A restricted case reached by a page or form: the break-glass page, never an error.
+    "casework.ui.middleware.RestrictedCaseMiddleware",
 ]
 
 ROOT_URLCONF = "casework.urls"

@@ -14,3 +14,11 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, stages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = [("", "All stages"), *stages]
+
+
+def form_revision(request) -> int | None:
+    """The case revision a form was rendered at (absent from old forms: then no check)."""
+    try:
+        return int(request.POST["revision"])
+    except (KeyError, ValueError):
+        return None

@@ -3,7 +3,15 @@ from django.urls import path
 
 from casework.accounts.views import SignInView
 
-from . import audit_views, gatekeeping_views, views, worklist_views
+from . import (
+    audit_views,
+    gatekeeping_views,
+    request_views,
+    team_views,
+    views,
+    witness_care_views,
+    worklist_views,
+)
 
 app_name = "ui"
 
@@ -26,7 +34,20 @@ urlpatterns = [
     path("cases/<str:urn>/contacts/new/", views.contact_new_view, name="contact_new"),
     path("cases/<str:urn>/action-items/<str:ref>/done/", views.action_item_done_view, name="action_item_done"),
     path("cases/<str:urn>/action-items/<str:ref>/chase/", views.action_item_chase_view, name="action_item_chase"),
+    path("cases/<str:urn>/tasks/<str:ref>/done/", views.task_done_view, name="task_done"),
+    path("cases/<str:urn>/restriction/", views.restriction_view, name="restriction"),
+    path("cases/<str:urn>/requests/<str:ref>/answer/", request_views.request_answer, name="request_answer"),
     path("worklist/", worklist_views.my_cases, name="my_cases"),
+    path("intake/", team_views.intake, name="intake"),
+    path("assign/", team_views.case_assign, name="case_assign"),
+    path("team/", team_views.team, name="team"),
+    path("team/move/", team_views.caseload_move, name="caseload_move"),
+    path("team/cover/", team_views.cover_new, name="cover_new"),
+    path("team/cover/<int:pk>/end/", team_views.cover_stop, name="cover_stop"),
+    path("witness-care/", witness_care_views.witness_care, name="witness_care"),
+    path("witness-care/record/", witness_care_views.witness_care_record_view, name="witness_care_record"),
+    path("requests/", request_views.requests_inbox, name="requests"),
+    path("requests/new/", request_views.request_new, name="request_new"),
     path("gatekeeping/", gatekeeping_views.gatekeeping, name="gatekeeping"),
     path("worklist/team/", worklist_views.team_worklist, name="team_worklist"),
     path("worklist/workload/", worklist_views.workload_view, name="workload"),

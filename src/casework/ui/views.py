@@ -25,11 +25,15 @@ from casework.cases.action_plans import (
     action_item_complete,
     action_plan_record,
 )
-from casework.cases.constants import Stage
+from casework.cases.assignment import caseworkers_for_hub
+from casework.cases.constants import AssignReason, Stage, TaskOutcome
 from casework.cases.contacts import contact_record
 from casework.cases.models import ActionPlanItem, ContactEntry
+from casework.cases.restriction import case_restriction_set, users_by_username
 from casework.cases.selectors import cases_search, cases_with_parts
-from casework.cases.services import CaseRefused
+from casework.cases.services import CaseRefused, task_complete
+from casework.cases.witness_care import QUEUE_KINDS
+from casework.deadlines.models import CaseDeadline
 from casework.deadlines.selectors import case_deadlines
 from casework.people.constants import Role
 from casework.reviews.selectors import case_review
@@ -45,7 +49,10 @@ from casework.reviews.services import (
 )
 from casework.rules.quality import FILE_TYPES
 
-from .forms import CaseFilterForm
+from .forms import CaseFilterForm, form_revision
+from .request_views import FORM_CONTEXT as REQUEST_FORM
+from .request_views import request_rows
+from .witness_care_views import witness_care_rows
 
 
 @require_GET
@@ -99,7 +106,20 @@ def case_detail(request, urn: str):
     except RestrictedCase as restricted:
         return render(request, "ui/restricted.html", {"case": restricted.case}, status=403)
     review = case_review(case)
+    today = timezone.localdate()
+    perms = permissions(request.user)
+    owed = CaseDeadline.objects.filter(case=case, done=False, kind__in=list(QUEUE_KINDS)).select_related("case")
     return render(request, "ui/case_detail.html", {
+        **REQUEST_FORM,
+        "can_assign": perms.assign, "can_restrict": perms.restrict, "can_witness_care": perms.witness_care,
+        "assignees": caseworkers_for_hub(case.hub_id) if perms.assign else [],
+        "assign_reasons": [(r.value, r.label) for r in AssignReason if r != AssignReason.INTAKE],
+        "named": case.named_users.order_by("last_name"),
+        "tasks": case.tasks.select_related("assignee", "witness", "hearing").order_by("-status", "due_date", "ref"),
+        "witness_care": witness_care_rows(owed.order_by("due", "-hard", "kind", "subject_ref"), today),
+        "outcomes": TaskOutcome.choices, "channels": ContactEntry.CHANNELS,
+        "requests": request_rows(case.partner_requests.select_related("case", "assignee", "completed_by")
+                                 .order_by("-status", "due_date"), today),
         "case": case,
         "review": review,
         "findings": [_finding_row(f) for f in review.findings],
@@ -117,16 +137,8 @@ def case_detail(request, urn: str):
         "contact_parties": ContactEntry.PARTIES, "contact_channels": ContactEntry.CHANNELS,
         "can_record_contact": request.user.role not in READ_ONLY_ROLES,
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
-        "today": timezone.localdate(),
+        "today": today,
     })
-
-
-def _revision(request) -> int | None:
-    """The case revision the form was rendered at (absent from old forms: then no check)."""
-    try:
-        return int(request.POST["revision"])
-    except (KeyError, ValueError):
-        return None
 
 
 def _finding_row(f) -> dict:
@@ -159,7 +171,7 @@ def finding_set_aside_view(request, urn: str):
                       lambda case: finding_set_aside(case=case, rule_id=request.POST.get("rule_id", ""),
                                                      item=request.POST.get("item") or None,
                                                      reason=request.POST.get("reason", ""), actor=request.user,
-                                                     expected_revision=_revision(request)),
+                                                     expected_revision=form_revision(request)),
                       anchor="#file-quality",
                       success="Finding set aside. It is reported separately to managers.")
 
@@ -170,7 +182,7 @@ def finding_restore_view(request, urn: str):
     return _case_post(request, urn, "restore a finding",
                       lambda case: finding_restore(case=case, rule_id=request.POST.get("rule_id", ""),
                                                    item=request.POST.get("item") or None, actor=request.user,
-                                                   expected_revision=_revision(request)),
+                                                   expected_revision=form_revision(request)),
                       anchor="#file-quality", success="Finding restored.")
 
 
@@ -179,7 +191,7 @@ def finding_restore_view(request, urn: str):
 def file_stage_view(request, urn: str):
     return _case_post(request, urn, "choose the file stage",
                       lambda case: case_file_stage_set(case=case, file_stage=request.POST.get("file_stage", ""),
-                                                       actor=request.user, expected_revision=_revision(request)),
+                                                       actor=request.user, expected_revision=form_revision(request)),
                       anchor="#file-quality")
 
 
@@ -187,7 +199,7 @@ def file_stage_view(request, urn: str):
 @require_POST
 def file_submit_view(request, urn: str):
     return _case_post(request, urn, "submit the file to the CPS",
-                      lambda case: file_submit_to_cps(case=case, actor=request.user, expected_revision=_revision(request)),
+                      lambda case: file_submit_to_cps(case=case, actor=request.user, expected_revision=form_revision(request)),
                       anchor="#review-decision", success="File submitted to the CPS.")
 
 
@@ -197,7 +209,7 @@ def file_return_view(request, urn: str):
     return _case_post(request, urn, "return the file to the officer",
                       lambda case: file_return_to_oic(case=case, actor=request.user, feedback=request.POST.get("feedback", ""),
                                                       rule_ids=request.POST.getlist("rule_id"),
-                                                      expected_revision=_revision(request)),
+                                                      expected_revision=form_revision(request)),
                       anchor="#review-decision",
                       success="File returned to the officer in the case with your feedback.")
 
@@ -207,7 +219,7 @@ def file_return_view(request, urn: str):
 def file_escalate_view(request, urn: str):
     return _case_post(request, urn, "escalate to the supervisor",
                       lambda case: file_escalate(case=case, actor=request.user, note=request.POST.get("note", ""),
-                                                 expected_revision=_revision(request)),
+                                                 expected_revision=form_revision(request)),
                       anchor="#review-decision", success="Escalated: the supervisor has a task due tomorrow.")
 
 
@@ -216,7 +228,7 @@ def file_escalate_view(request, urn: str):
 def file_resubmit_view(request, urn: str):
     return _case_post(request, urn, "resubmit the file",
                       lambda case: file_resubmit(case=case, actor=request.user, note=request.POST.get("note", ""),
-                                                 expected_revision=_revision(request)),
+                                                 expected_revision=form_revision(request)),
                       anchor="#review-decision", success="File resubmitted to the Criminal Justice Unit.",
                       allowed=lambda case: request.user.pk in (case.oic_id, case.supervisor_id))
 
@@ -233,7 +245,7 @@ def contact_new_view(request, urn: str):
                        direction=request.POST.get("direction", ""), channel=request.POST.get("channel", ""),
                        summary=request.POST.get("summary", ""), witness=witness,
                        told_of_progress=request.POST.get("told_of_progress") == "1",
-                       expected_revision=_revision(request))
+                       expected_revision=form_revision(request))
     return _case_post(request, urn, "record a contact", record, anchor="#contacts", success="Contact recorded.",
                       allowed=lambda case: request.user.role not in READ_ONLY_ROLES)
 
@@ -253,7 +265,7 @@ def action_plan_new_view(request, urn: str):
     def record(case):
         items = [(request.POST.get(f"item_{k}", ""), _date_field(request.POST.get(f"due_{k}"))) for k in range(1, 6)]
         action_plan_record(case=case, actor=request.user, respond_by=_date_field(request.POST.get("respond_by")),
-                           items=items, expected_revision=_revision(request))
+                           items=items, expected_revision=form_revision(request))
     return _case_post(request, urn, "record a CPS action plan", record, anchor="#action-plans",
                       success="Action plan recorded.")
 
@@ -266,7 +278,7 @@ def action_item_done_view(request, urn: str, ref: str):
         if request.user.pk not in (item.owner_id, case.oic_id, case.supervisor_id) and not permissions(request.user).review:
             raise PermissionDenied
         action_item_complete(case=case, item=item, actor=request.user, evidence=request.POST.get("evidence", ""),
-                             expected_revision=_revision(request))
+                             expected_revision=form_revision(request))
     return _case_post(request, urn, "respond to a CPS action", done, anchor="#action-plans",
                       success=f"Action {ref} marked done.", allowed=lambda case: True)
 
@@ -279,7 +291,7 @@ def action_item_chase_view(request, urn: str, ref: str):
     def chase(case):
         item = ActionPlanItem.objects.get(plan__case=case, ref=ref)
         action_item_chase(case=case, item=item, actor=request.user, escalate=escalate,
-                          expected_revision=_revision(request))
+                          expected_revision=form_revision(request))
     return _case_post(request, urn, "chase a CPS action", chase, anchor="#action-plans",
                       success=f"Action {ref} {'escalated to the supervisor' if escalate else 'chased'}.")
 
@@ -307,3 +319,31 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "ui/500.html", status=500)
+
+
+@login_required
+@require_POST
+def task_done_view(request, urn: str, ref: str):
+    def done(case):
+        task = case.tasks.filter(ref=ref).first()
+        if task is None:
+            raise Http404("No such task")
+        if request.user.pk != task.assignee_id and not permissions(request.user).review:
+            raise PermissionDenied
+        task_complete(case=case, task=task, actor=request.user, note=request.POST.get("note", ""),
+                      expected_revision=form_revision(request))
+    return _case_post(request, urn, "complete a task", done, anchor="#tasks", success=f"Task {ref} done.",
+                      allowed=lambda case: request.user.role not in READ_ONLY_ROLES)
+
+
+@login_required
+@require_POST
+def restriction_view(request, urn: str):
+    def restrict(case):
+        case_restriction_set(case=case, actor=request.user, restricted=request.POST.get("restricted") == "1",
+                             reason=request.POST.get("reason", ""),
+                             named=users_by_username(request.POST.get("named", "")),
+                             expected_revision=form_revision(request))
+    return _case_post(request, urn, "restrict the case", restrict, anchor="#access",
+                      success="Who can see this case is updated.",
+                      allowed=lambda case: permissions(request.user).restrict)

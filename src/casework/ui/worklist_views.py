@@ -3,20 +3,21 @@ each case progression officer — all through the access module, all in one urge
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import render
 from django.utils import timezone
 
 from casework.audit.models import AccessAction
 from casework.audit.services import access_record
 from casework.cases.access import cases_visible_to
+from casework.cases.assignment import mine_q
 from casework.cases.constants import CaseFlag, Stage
-from casework.cases.models import FileReturn
+from casework.cases.models import ActionPlanItem, FileReturn, Task
 from casework.cases.selectors import cases_search
 from casework.deadlines.selectors import TAGS
 from casework.deadlines.worklists import in_bucket, with_next_deadline, workload
 from casework.people.constants import UnitKind
-from casework.people.models import Unit
+from casework.people.models import Cover, Unit
 from casework.rules.deadlines import BUCKET_LABELS, bucket
 
 
@@ -40,7 +41,7 @@ def _worklist(request, *, which: str):
     user = request.user
     cases = cases_visible_to(user)
     if which == "mine":
-        cases = cases.filter(Q(caseworker=user) | Q(oic=user) | Q(supervisor=user) | Q(named_users=user)).distinct()
+        cases = cases.filter(mine_q(user, today)).distinct()
     cases = with_next_deadline(_filtered(request, cases).select_related("oic", "caseworker", "lpa"))
     cases = in_bucket(cases, request.GET.get("bucket", ""), today)
     page = Paginator(cases.prefetch_related("defendants"), 25).get_page(request.GET.get("page"))
@@ -52,13 +53,21 @@ def _worklist(request, *, which: str):
                   purpose="plan the day's work", request=request)
     query = request.GET.copy()
     query.pop("page", None)
-    returned = []
+    returned, actions, tasks, covering = [], [], [], []
     if which == "mine":
+        visible = cases_visible_to(user).open()
+        # The officer view: CPS actions they own or that sit on their cases, soonest due first.
+        actions = (ActionPlanItem.objects.filter(status="open", plan__case__in=visible.values("pk"))
+                   .filter(Q(owner=user) | Q(owner=None, plan__case__oic=user))
+                   .select_related("plan__case").order_by(F("due_date").asc(nulls_last=True), "plan__case__urn")[:50])
+        tasks = (Task.objects.filter(status="open", assignee=user, case__in=visible.values("pk"))
+                 .select_related("case").order_by(F("due_date").asc(nulls_last=True), "case__urn")[:50])
+        covering = Cover.objects.filter(deputy=user, starts_on__lte=today, ends_on__gte=today).select_related("absent")
         # Files sent back to this officer with feedback, oldest first: the officer view.
         returned = (FileReturn.objects.filter(resubmitted_at=None, case__in=cases_visible_to(user).filter(
             Q(oic=user) | Q(supervisor=user))).select_related("case", "returned_by").order_by("returned_at"))
     return render(request, "ui/worklist.html", {
-        "returned": returned,
+        "returned": returned, "actions": actions, "tasks": tasks, "covering": covering, "today": today,
         "which": which, "rows": rows, "page_obj": page, "total": page.paginator.count, "q": request.GET,
         "query": query.urlencode(), "stages": Stage.choices, "flags": CaseFlag.choices,
         "buckets": [(b, BUCKET_LABELS[b]) for b in ("expired", "today", "tomorrow", "this_week", "next_week", "later")],
