@@ -119,7 +119,9 @@ def test_the_roster_is_a_big_force_s_criminal_justice_workforce():
     assert {u.rank for u in roster if u.role == "oic"} == {"PC", "DC"}
     assert all(u.email.endswith("@west-midlands.police.uk") for u in roster)
     assert all(u.username == u.username.lower() and "." in u.username for u in roster)
-    assert not any(u.is_active or u.has_usable_password() for u in roster)
+    assert not any(u.has_usable_password() for u in roster)  # nobody on the roster can sign in
+    # The unit's own staff are active, so work can be assigned to them; officers are not.
+    assert {u.role for u in roster if u.is_active} == {"caseworker", "hub_manager", "witness_care"}
 
 
 def test_cases_go_to_the_hub_that_serves_their_area(docs):

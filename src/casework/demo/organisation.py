@@ -170,7 +170,7 @@ def roster_build(rng: random.Random, units: dict[str, Unit] | None = None) -> li
             username=f"{prefix}.{_slug(forename)[0]}{_slug(surname)}{number}",
             first_name=forename, last_name=surname, email=f"{email}@{POLICE_EMAIL_DOMAIN}",
             role=role, unit=unit, rank=rank, collar_number=collar,
-            phone=DRAMA_MOBILE.format(len(users)), is_active=False,
+            phone=DRAMA_MOBILE.format(len(users)), is_active=role in UNIT_STAFF,
         )
         user.set_unusable_password()
         users.append(user)
@@ -189,15 +189,18 @@ def roster_build(rng: random.Random, units: dict[str, Unit] | None = None) -> li
     return users
 
 
+UNIT_STAFF = (Role.CASEWORKER, Role.HUB_MANAGER, Role.WITNESS_CARE)  # the unit's own staff: active, so work can be
+# assigned to them and cover arranged, though none of them can sign in to the demo (unusable passwords)
 ROSTER_SEED = 2020  # one force, one roster, whatever seed the cases use
 
 
 def officers_ensure(rng: random.Random | None = None) -> list:
     """Create the demo roster's users that do not exist yet; returns the whole roster.
 
-    Idempotent: users are matched by username and never changed. Rostered people are inactive
-    with unusable passwords, like officers an import names who have no account yet: they appear
-    on cases but cannot sign in (`users.py` gives the demo logins their caseloads). The result is
+    Idempotent: users are matched by username and never changed. Rostered people have unusable
+    passwords: they appear on cases but cannot sign in. Officers are inactive, like officers an
+    import names who have no account yet; the unit's own staff are active, so cases can be
+    assigned to them (`users.py` gives the demo logins their caseloads). The result is
     ordered by username, with units loaded, so the generator needs no further queries.
     """
     User = get_user_model()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import transaction
 from django.db.models import Count, Q
 
@@ -99,7 +100,7 @@ def _take_over_caseloads() -> None:
         demo = User.objects.get(username=username)
         if Case.objects.filter(**{field: demo}).exists():
             continue
-        colleagues = User.objects.filter(role=role, is_active=False)
+        colleagues = User.objects.filter(role=role, password__startswith=UNUSABLE_PASSWORD_PREFIX)
         if demo.unit_id:  # someone from the same hub or area, so the cases are in the demo login's scope
             colleagues = colleagues.filter(unit_id=demo.unit_id)
         busiest = (

@@ -29,6 +29,7 @@ from casework.cases.models import Case
 from casework.cases.services import CaseRefused
 from casework.deadlines.selectors import TAGS
 from casework.deadlines.worklists import with_next_deadline
+from casework.people.constants import Role
 from casework.people.models import Cover, User
 from casework.rules.deadlines import BUCKET_LABELS, bucket
 
@@ -60,8 +61,12 @@ def intake(request):
     rows = []
     for case in page:
         status = bucket(case.next_due, today) if case.next_due else None
+        people = [(u, counts.get(u.pk, 0)) for u in staff[case.hub_id]]
+        # Suggest the user if they work cases themselves, else whoever has the fewest open cases.
+        mine = [u for u, _ in people if u.pk == request.user.pk and u.role == Role.CASEWORKER]
+        suggested = mine[0].pk if mine else min(people, key=lambda p: (p[1], p[0].last_name))[0].pk if people else None
         rows.append({"case": case, "label": BUCKET_LABELS.get(status, ""), "tag": TAGS.get(status, "grey"),
-                     "staff": [(u, counts.get(u.pk, 0)) for u in staff[case.hub_id]]})
+                     "staff": people, "suggested": suggested})
     access_record(user=request.user, action=AccessAction.LIST, what=f"intake queue, page {page.number}",
                   purpose="assign new files", request=request)
     return render(request, "ui/intake.html", {"rows": rows, "page_obj": page, "total": page.paginator.count,

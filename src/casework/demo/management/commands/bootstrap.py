@@ -28,7 +28,7 @@ class Command(BaseCommand):
             self.stderr.write(f"  reference data {line}")
         service_levels_ensure()
         if demo:
-            from casework.demo.services import demo_data_seed
+            from casework.demo.services import demo_data_seed, demo_workbench_seed
 
             if not Case.objects.exists():
                 self.stderr.write(f"Seeding {cases:,} demo cases (first run only)…")
@@ -38,6 +38,9 @@ class Command(BaseCommand):
 
                 demo_data_seed(cases=cases, seed=seed, today=timezone.localdate(),
                                progress=progress)
+                extra = demo_workbench_seed(today=timezone.localdate(), seed=seed)
+                self.stderr.write(f"  {extra['unassigned']} new files left in the intake queue; "
+                                  f"{extra['requests']} requests from partner agencies")
                 result = deadlines_recompute_open()
                 self.stderr.write(f"  deadlines: {result['deadlines']:,} for {result['cases']:,} open cases in {result['seconds']} s")
             rows = demo_users_ensure()
