@@ -8,6 +8,7 @@ the test and names the rule, what it asks for and the elements that break it.
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from playwright.sync_api import expect
 
 from casework.accounts.services import totp_current_code, totp_enrol
 from casework.cases.models import Case
+from casework.cases.partner_requests import partner_request_log
 from casework.interchange.services import Importer
 from casework.people.constants import Role
 from casework.people.models import User
@@ -46,6 +48,10 @@ PAGES = [
     ("access-log", "auditor", "/audit/access-log/", "Access log"),
     ("officer-my-cases", "pc.jones1234", "/worklist/", "My cases"),
     ("officer-case", "pc.jones1234", f"/cases/{RETURNED}/", "Kyle BENNETT"),
+    ("intake", "cpo", "/intake/", "Intake"),
+    ("reassign-and-cover", "manager", "/team/", "Reassign and cover"),
+    ("witness-care", "wco", "/witness-care/", "Witness care"),
+    ("partner-requests", "cpo", "/requests/", "Partner requests"),
 ]
 
 
@@ -58,8 +64,10 @@ def people(units, sample_doc, today):
     reference_data_load()  # transactional tests start from an empty database
     importer = Importer(today=today)
 
-    def add(urn, forenames, surname, **case):
+    def add(urn, forenames, surname, plea_on=None, **case):
         doc = json.loads(json.dumps(sample_doc))
+        if plea_on:
+            doc["hearings"][0].update(starts_at=f"{plea_on}T10:00:00Z", outcome="not_guilty_plea")
         doc["case"].update(urn=urn, **case)
         doc["defendants"][0].update(forenames=forenames, surname=surname)
         if case.get("stage") == "pre_charge":  # in custody, waiting for a charging decision
@@ -69,14 +77,17 @@ def people(units, sample_doc, today):
                 offence.update(status="proposed", charge_date=None)
         assert importer.import_bytes(json.dumps(doc).encode(), f"{urn}.json").status == "created"
 
-    add(CASE, "Liam", "Carter")
+    add(CASE, "Liam", "Carter", plea_on="2025-03-07")  # a not guilty plea: the victim's needs are owed
     add(PRE_CHARGE, "Daniel", "Hughes", stage="pre_charge", charging_category="red")
     add(RETURNED, "Kyle", "Bennett")
 
     cpo = User(username="cpo", role=Role.CASEWORKER, unit=units["hub"], first_name="Priya",
                last_name="Sharma")
     auditor = User(username="auditor", role=Role.AUDITOR, first_name="Sam", last_name="Okafor")
-    for user in (cpo, auditor):
+    manager = User(username="manager", role=Role.HUB_MANAGER, unit=units["hub"], first_name="Hana",
+                   last_name="Lewis")
+    wco = User(username="wco", role=Role.WITNESS_CARE, unit=units["hub"], first_name="Aisha", last_name="Begum")
+    for user in (cpo, auditor, manager, wco):
         user.set_password(PASSWORD)
         user.save()
     totp_enrol(auditor)  # auditors must use two-factor authentication
@@ -84,10 +95,12 @@ def people(units, sample_doc, today):
     officer.is_active = True
     officer.set_password(PASSWORD)
     officer.save()
-    Case.objects.update(caseworker=cpo)
+    Case.objects.exclude(urn=PRE_CHARGE).update(caseworker=cpo)  # the pre-charge file waits in intake
+    partner_request_log(case=Case.objects.get(urn=CASE), actor=cpo, partner="cps", subject="Send the full BWV footage",
+                        priority="urgent", due_date=date(2030, 1, 10))
     file_return_to_oic(case=Case.objects.get(urn=RETURNED), actor=cpo, rule_ids=[],
                        feedback="Please attach the DA checklist signed by the victim, and sign the MG5.")
-    return {"cpo": cpo, "auditor": auditor, "pc.jones1234": officer}
+    return {"cpo": cpo, "auditor": auditor, "pc.jones1234": officer, "manager": manager, "wco": wco}
 
 
 @pytest.fixture
