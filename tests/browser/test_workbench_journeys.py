@@ -145,9 +145,11 @@ def test_witness_care_officer_records_a_needs_assessment(page, live_server, hub)
     row.get_by_text("Record the outcome").click()
     row.get_by_label("Done", exact=True).check()
     row.get_by_label("Needs found").fill("Needs transport to court; screens requested.")
+    page.evaluate("window.stillHere = true")  # htmx updates the queue in place: no page load
     row.get_by_role("button", name="Record").click()
     expect(page.get_by_text("Recorded for 20/BH/04567/25 W1.")).to_be_visible()
     expect(page.locator("tr", has_text="Needs assessment")).to_have_count(0)
+    assert page.evaluate("window.stillHere") is True
     task = Task.objects.get(kind="needs_assessment")
     assert task.outcome == "done" and task.witness.needs == "Needs transport to court; screens requested."
 
@@ -186,6 +188,12 @@ def test_partner_request_logged_and_answered(page, live_server, hub):
     page.get_by_label("Answer due (YYYY-MM-DD)").fill("2030-01-10")
     page.get_by_role("button", name="Log the request").click()
     expect(page.get_by_text("Request PR1 logged on 20/BH/04567/25.")).to_be_visible()
+    page.evaluate("window.stillHere = true")
+    page.get_by_label("From", exact=True).select_option(label="Witness Care Unit")  # filters as you choose
+    expect(page.get_by_text("0 requests.")).to_be_visible()
+    page.get_by_label("From", exact=True).select_option(label="Court")
+    expect(page.get_by_text("1 request.")).to_be_visible()
+    assert page.evaluate("window.stillHere") is True
     row = page.locator("tr", has_text="Confirm the OIC's availability")
     row.get_by_label("Answer given").fill("PC Jones is available all of January.")
     row.get_by_role("button", name="Mark answered").click()
