@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from casework.audit.services import change_record
 from casework.people.constants import Role
@@ -115,8 +116,13 @@ def cover_start(*, absent: User, deputy: User | None, starts_on: date | None, en
         raise AssignmentError("Give the first and last day of the cover as dates like 2025-03-31.")
     if ends_on < starts_on:
         raise AssignmentError("The last day of cover must not be before the first.")
+    if absent.unit_id is not None and deputy.unit_id not in _ancestors(absent.unit_id):
+        raise AssignmentError(f"{deputy.display_name} does not work in {absent.display_name}'s hub, so could not see "
+                              "their cases: choose someone from the same hub.")
     if len(reason) < 3:
         raise AssignmentError("Say why cover is needed (for example annual leave, sickness, course).")
+    if ends_on < timezone.localdate():
+        raise AssignmentError("That cover is wholly in the past: give dates from today on.")
     overlap = Cover.objects.filter(absent=absent, starts_on__lte=ends_on, ends_on__gte=starts_on)
     if overlap.exists():
         raise AssignmentError(f"{absent.display_name} already has cover for some of those days: end it first.")

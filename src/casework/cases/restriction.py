@@ -19,12 +19,14 @@ class RestrictionError(CaseRefused):
 
 
 def users_by_username(text: str) -> list[User]:
-    """Users named in free text, one user name per line or separated by commas; unknown names refused."""
+    """Users named in free text, one user name per line or separated by commas; unknown names refused.
+    An account not yet active (an officer named in an imported case file) may be named: the form
+    lists the people already named, and saving it unchanged must not be refused."""
     names = list(dict.fromkeys(n.strip() for n in text.replace(",", "\n").splitlines() if n.strip()))
-    found = {n: User.objects.filter(is_active=True, username__iexact=n).first() for n in names}
+    found = {n: User.objects.filter(username__iexact=n).first() for n in names}
     missing = [n for n, u in found.items() if u is None]
     if missing:
-        raise RestrictionError(f"No active user named {', '.join(missing)}: check the user names.")
+        raise RestrictionError(f"No user named {', '.join(missing)}: check the user names.")
     return list({u.pk: u for u in found.values()}.values())
 
 
@@ -34,6 +36,8 @@ def case_restriction_set(*, case: Case, actor, restricted: bool, reason: str, na
     reason = reason.strip()
     if restricted and len(reason) < 5:
         raise RestrictionError("Say why the case is restricted (for example: the suspect is a police employee).")
+    if restricted and getattr(actor, "pk", None) and actor.pk not in (case.oic_id, case.supervisor_id, case.caseworker_id):
+        named = [*named, actor] if all(u.pk != actor.pk for u in named) else named  # keep access to undo it
     case = case_revision_check(case, expected_revision)
     before = {"restricted": case.restricted, "reason": case.restriction_reason,
               "named": sorted(case.named_users.values_list("username", flat=True))}

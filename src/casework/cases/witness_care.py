@@ -47,6 +47,15 @@ def split_ref(subject_ref: str) -> tuple[str, str | None]:
     return witness, hearing or None
 
 
+def _owed(case: Case, kind: str, witness_ref: str, hearing_ref: str | None) -> bool:
+    """Whether the deadlines engine says this piece of work is owed now (and not yet met)."""
+    from casework.deadlines.models import CaseDeadline  # deadlines depend on cases
+
+    rules = [rule for rule, k in QUEUE_KINDS.items() if k == kind]
+    subject = f"{witness_ref}/{hearing_ref}" if hearing_ref else witness_ref
+    return CaseDeadline.objects.filter(case=case, done=False, kind__in=rules, subject_ref=subject).exists()
+
+
 @transaction.atomic
 def witness_care_record(*, case: Case, actor, kind: str, witness_ref: str, hearing_ref: str | None = None,
                         outcome: str, note: str, channel: str = "phone",
@@ -63,6 +72,12 @@ def witness_care_record(*, case: Case, actor, kind: str, witness_ref: str, heari
     if channel not in dict(ContactEntry.CHANNELS):
         raise WitnessCareError("Choose how the contact was made.")
     label = TaskOutcome(outcome).label
+    if kind not in ("update", TaskKind.NEEDS_ASSESSMENT, TaskKind.WARN_FOR_TRIAL):
+        raise WitnessCareError("That is not a piece of witness care work.")
+    if kind == TaskKind.WARN_FOR_TRIAL and not case.hearings.filter(ref=hearing_ref or "").exists():
+        raise WitnessCareError("Choose the trial the warning is for.")
+    if not _owed(case, kind, witness_ref, hearing_ref):
+        raise WitnessCareError(f"Nothing of that kind is owed to {witness_ref} now: it may already be recorded.")
     if kind == "update":
         party = "victim" if witness.role == "victim" else "witness"
         return contact_record(case=case, actor=actor, party=party, direction="out", channel=channel,

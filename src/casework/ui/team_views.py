@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from casework.audit.models import AccessAction
 from casework.audit.services import access_record
-from casework.cases.access import access_case, cases_visible_to, permissions
+from casework.cases.access import access_case, cases_in_role_scope, cases_visible_to, permissions
 from casework.cases.assignment import case_assign as case_assign_service
 from casework.cases.assignment import (
     caseload_reassign,
@@ -135,8 +135,12 @@ def caseload_move(request):
     else:
         access_record(user=request.user, action=AccessAction.LIST, what=f"caseload of {from_user.username}",
                       purpose=f"move {moved} cases to {to.username}", request=request)
+        left = cases_in_role_scope(request.user).open().filter(caseworker=from_user).count()
         messages.success(request, f"{moved} open case{'s' if moved != 1 else ''} moved from {from_user.display_name} "
-                                  f"to {to.display_name}.")
+                                  f"to {to.display_name}." + (
+                                      f" {left} restricted case{'s' if left != 1 else ''} you are not named on "
+                                      f"stay{'s' if left == 1 else ''} with {from_user.display_name}: ask someone "
+                                      "named on them to move them." if left else ""))
     return redirect("ui:team")
 
 
@@ -172,10 +176,11 @@ def cover_new(request):
 @require_POST
 def cover_stop(request, pk: int):
     _require(request, "manage_team")
-    cover = Cover.objects.filter(pk=pk, absent__in=team_members(request.user)).first()
+    today = timezone.localdate()
+    cover = Cover.objects.filter(pk=pk, absent__in=team_members(request.user), ends_on__gte=today).first()
     if cover is None:
         messages.error(request, "That cover has already ended.")
     else:
-        cover_end(cover=cover, today=timezone.localdate())
+        cover_end(cover=cover, today=today)
         messages.success(request, f"Cover of {cover.absent.display_name}'s cases by {cover.deputy.display_name} ended.")
     return redirect("ui:team")
