@@ -284,6 +284,10 @@ class Witness(models.Model):
         return f"{self.forenames} {self.surname.upper()}".strip()
 
     @property
+    def special_measures_labels(self) -> list[str]:
+        return [dict(c.SpecialMeasure.choices).get(m, m) for m in self.special_measures_sought]
+
+    @property
     def is_vulnerable_or_intimidated(self) -> bool:
         return bool(self.vulnerability_grounds)
 

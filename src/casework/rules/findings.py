@@ -105,6 +105,7 @@ class Review:
     findings: tuple[Finding, ...]
     set_aside: tuple[SetAside, ...] = field(default=())
     charging: object | None = None
+    checklist: tuple = field(default=())  # the materials checklist for the stage (ChecklistLine)
 
     @property
     def compliant(self) -> bool:

@@ -123,6 +123,7 @@ def case_detail(request, urn: str):
         "case": case,
         "review": review,
         "findings": [_finding_row(f) for f in review.findings],
+        "checklist": _checklist_rows(review),
         "set_aside": [{**_finding_row(s.finding), "reason": s.reason} for s in review.set_aside],
         "file_types": FILE_TYPES.items(),
         "can_review": permissions(request.user).review,
@@ -139,6 +140,17 @@ def case_detail(request, urn: str):
         "events": case.events.select_related("actor").order_by("-occurred_at", "-id")[:200],
         "today": today,
     })
+
+
+def _checklist_rows(review) -> list[dict]:
+    """The materials checklist, each line present, missing (with what is missing) or set aside."""
+    aside = {(s.finding.rule.id, s.finding.item) for s in review.set_aside}
+    rows = []
+    for line in review.checklist:
+        missing = [f for f in line.missing if (f.rule.id, f.item) not in aside]
+        status = "present" if line.met else "missing" if missing else "set_aside"
+        rows.append({"title": line.title, "required": line.required, "status": status, "missing": missing})
+    return rows
 
 
 def _finding_row(f) -> dict:

@@ -16,6 +16,7 @@ from .context import Context, CourtInfo, FakeReference, OffenceInfo, Reference
 from .registry import CHECKS
 from .requirements import DEFAULT_TABLE, TABLES
 from .requirements import catalogue as requirement_rules
+from .requirements import checklist as materials_checklist
 from .requirements import evaluate as evaluate_requirements
 from .stage import FILE_TYPES, file_stage
 
@@ -56,7 +57,7 @@ def review_case(case: CaseSnapshot, *, today: date, reference: Reference, stage:
             active.append(f)
     return Review(case.urn, decision, tuple(sort_findings(active)),
                   tuple(sorted(set_aside, key=lambda s: (s.finding.rule.id, s.finding.item or ""))),
-                  ctx.charging)
+                  ctx.charging, tuple(materials_checklist(ctx, TABLES[table])))
 
 
 def catalogue(table: str = DEFAULT_TABLE) -> list[Rule]:

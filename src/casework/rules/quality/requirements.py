@@ -290,7 +290,8 @@ def _waived(ctx: Context, types, *, defendant: str | None = None, witness: str |
     return False
 
 
-def evaluate(ctx: Context, table: tuple[Requirement, ...] = NFS_DG6_2020) -> Iterator[Finding]:
+def _applicable(ctx: Context, table: tuple[Requirement, ...]) -> Iterator[tuple[Requirement, str]]:
+    """The requirements that apply to this case at its file stage, with their level (R or A)."""
     for req in table:
         level = _level(req, ctx)
         if level is None:
@@ -301,7 +302,33 @@ def evaluate(ctx: Context, table: tuple[Requirement, ...] = NFS_DG6_2020) -> Ite
                 continue
         elif level == A:
             continue  # an "if applicable" cell needs a condition to apply
+        yield req, level
+
+
+def evaluate(ctx: Context, table: tuple[Requirement, ...] = NFS_DG6_2020) -> Iterator[Finding]:
+    for req, _ in _applicable(ctx, table):
         yield from _scope(req, ctx)
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One line of the materials checklist for the file stage: what is needed, and whether the
+    file has it (for each defendant or witness it is needed for)."""
+
+    title: str
+    rule_id: str
+    required: bool  # "R" in the table; False: needed because a condition holds ("A")
+    missing: tuple[Finding, ...]  # empty when the file has it
+
+    @property
+    def met(self) -> bool:
+        return not self.missing
+
+
+def checklist(ctx: Context, table: tuple[Requirement, ...] = NFS_DG6_2020) -> list[ChecklistLine]:
+    """The materials checklist for the case's file stage, in the table's order."""
+    return [ChecklistLine(req.title, req.rule.id, level == R, tuple(_scope(req, ctx)))
+            for req, level in _applicable(ctx, table)]
 
 
 def _scope(req: Requirement, ctx: Context) -> Iterator[Finding]:
