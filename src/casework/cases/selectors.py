@@ -15,6 +15,7 @@ from .models import (
     Material,
     Offence,
     Task,
+    Witness,
 )
 
 
@@ -31,8 +32,11 @@ def cases_search(cases: QuerySet[Case], term: str) -> QuerySet[Case]:
     if not term:
         return cases
     compact = term.replace("/", "").replace(" ", "").upper()
-    return cases.filter(Q(urn__startswith=compact) | Q(defendants__surname__icontains=term)
-                        | Q(defendants__asn__iexact=compact) | Q(witnesses__surname__icontains=term)).distinct()
+    # Subqueries, not joins: joining every case's defendants and witnesses needs DISTINCT over
+    # whole rows, which costs more than the search itself.
+    defendants = Defendant.objects.filter(Q(surname__icontains=term) | Q(asn__iexact=compact)).values("case_id")
+    witnesses = Witness.objects.filter(surname__icontains=term).values("case_id")
+    return cases.filter(Q(urn__startswith=compact) | Q(pk__in=defendants) | Q(pk__in=witnesses))
 
 
 def cases_with_parts() -> QuerySet[Case]:

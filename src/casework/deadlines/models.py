@@ -47,7 +47,13 @@ class CaseDeadline(models.Model):
 
     class Meta:
         ordering = ["case", "due"]
-        indexes = [models.Index(fields=["done", "due"]), models.Index(fields=["case", "done"])]
+        indexes = [
+            models.Index(fields=["done", "due"]),
+            models.Index(fields=["case", "done"]),
+            # Each case's open deadlines in worklist order, so its most urgent is read, not sorted for.
+            models.Index(fields=["case", "due", "-hard", "-custody", "kind"], condition=models.Q(done=False),
+                         name="deadlines_next_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.due}"

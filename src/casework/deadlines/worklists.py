@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from casework.cases.models import Case
 
@@ -54,8 +54,10 @@ def workload(cases: QuerySet[Case], today: date) -> list[dict]:
     """Per case progression officer: open cases, cases with a deadline due today or tomorrow, and
     cases with an expired one."""
     open_cases = cases.open().exclude(caseworker=None)
-    soon = Q(deadlines__done=False, deadlines__due__gte=today, deadlines__due__lte=today + timedelta(days=1))
-    late = Q(deadlines__done=False, deadlines__due__lt=today)
+    # One index look-up per case and question, not a join of every deadline of every case.
+    open_deadlines = CaseDeadline.objects.filter(case=OuterRef("pk"), done=False)
+    soon = Exists(open_deadlines.filter(due__gte=today, due__lte=today + timedelta(days=1)))
+    late = Exists(open_deadlines.filter(due__lt=today))
     rows = (open_cases.values("caseworker", "caseworker__first_name", "caseworker__last_name")
             .annotate(open=Count("pk", distinct=True), urgent=Count("pk", filter=soon, distinct=True),
                       overdue=Count("pk", filter=late, distinct=True))
