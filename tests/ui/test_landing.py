@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("role, lands_on", [
     (Role.CASEWORKER, "/worklist/"),
-    (Role.HUB_MANAGER, "/worklist/"),
+    (Role.HUB_MANAGER, "/worklist/team/"),
     (Role.OIC, "/worklist/"),
     (Role.SUPERVISOR, "/worklist/"),
     (Role.CPS_LIAISON, "/cases/"),

@@ -72,12 +72,15 @@ def healthz(request):
 @login_required
 def home(request):
     """Each role starts where its day's work is: witness care officers on the witness care queue,
-    auditors on the access log, CPS liaison on the case list, everyone else on "My cases"."""
+    auditors on the access log, CPS liaison on the case list, hub managers on the team worklist,
+    everyone else on "My cases"."""
     role = request.user.role
     if role == Role.WITNESS_CARE:
         return redirect("ui:witness_care")
     if role == Role.AUDITOR:
         return redirect("ui:access_log")
+    if role == Role.HUB_MANAGER:  # the whole team's work, from which workload and intake are a click away
+        return redirect("ui:team_worklist")
     if role == Role.CPS_LIAISON:  # reads cases across the force; works none of them
         return redirect("ui:case_list")
     return redirect("ui:my_cases")
