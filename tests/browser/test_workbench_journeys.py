@@ -148,6 +148,7 @@ def test_witness_care_officer_records_a_needs_assessment(page, live_server, hub)
     page.evaluate("window.stillHere = true")  # htmx updates the queue in place: no page load
     row.get_by_role("button", name="Record").click()
     expect(page.get_by_text("Recorded for 20/BH/04567/25 W1.")).to_be_visible()
+    expect(page.locator("#cw-messages [role=alert]")).to_be_focused()  # keyboard users are not lost
     expect(page.locator("tr", has_text="Needs assessment")).to_have_count(0)
     assert page.evaluate("window.stillHere") is True
     task = Task.objects.get(kind="needs_assessment")
@@ -190,9 +191,10 @@ def test_partner_request_logged_and_answered(page, live_server, hub):
     expect(page.get_by_text("Request PR1 logged on 20/BH/04567/25.")).to_be_visible()
     page.evaluate("window.stillHere = true")
     page.get_by_label("From", exact=True).select_option(label="Witness Care Unit")  # filters as you choose
-    expect(page.get_by_text("0 requests.")).to_be_visible()
+    expect(page.locator("#results").get_by_text("0 requests.")).to_be_visible()
+    expect(page.locator("#cw-announce")).to_have_text("0 requests.")  # read out by screen readers
     page.get_by_label("From", exact=True).select_option(label="Court")
-    expect(page.get_by_text("1 request.")).to_be_visible()
+    expect(page.locator("#results").get_by_text("1 request.")).to_be_visible()
     assert page.evaluate("window.stillHere") is True
     row = page.locator("tr", has_text="Confirm the OIC's availability")
     row.get_by_label("Answer given").fill("PC Jones is available all of January.")

@@ -68,7 +68,8 @@ def test_a_needs_assessment_done_clears_it_and_records_the_needs(wc):
     assert not _owed(NEEDS, "W1") and _owed(NEEDS, "W3")
     assert Witness.objects.get(ref="W1").needs == note
     task = Task.objects.get(kind="needs_assessment")
-    assert (task.status, task.outcome, task.witness.ref, task.assignee.username) == ("done", "done", "W1", "wc")
+    assert (task.status, task.outcome, task.witness.ref, task.assignee) == ("done", "done", "W1", None)
+    assert "recorded by Wendy Clarke" in task.description
     change = CaseChange.objects.get(change="case.witness_care.done")
     assert change.before == {"needs": "Wants a female officer for updates."} and change.after["needs"] == note
     assert f"Full needs assessment for Jane DOE (W1) ({task.ref}): Done — {note}." in text(wc.get(f"/cases/{URN}/"))

@@ -79,3 +79,50 @@ def test_witness_care_cannot_be_recorded_for_work_not_owed(client, hub):
                                                      "channel": "phone"}, follow=True))
     assert "Nothing of that kind is owed to W2 now" in page
     assert not Task.objects.filter(kind="needs_assessment").exists()
+
+
+def test_recording_witness_care_on_a_broken_glass_case_gives_no_lasting_access(client, hub):
+    from casework.audit.models import BreakGlass
+
+    case = Case.objects.get()
+    case.hearings.filter(ref="H1").update(starts_at="2025-03-07T10:00:00Z", outcome="not_guilty_plea")
+    Case.objects.update(restricted=True, restriction_reason="Police employee")
+    from casework.cases.services import case_deadlines_refresh
+
+    case_deadlines_refresh(case)
+    _as(client, "cpo2")  # same hub, not named on the case
+    assert client.get(f"/cases/{URN}/").status_code == 403  # restricted: break-glass page
+    client.post(f"/cases/{URN}/break-glass/", {"reason": "Victim rang: needs assessment is due now."})
+    page = text(client.post("/witness-care/record/", {"urn": URN, "revision": rev(), "kind": "needs_assessment",
+                                                     "subject_ref": "W1", "outcome": "done", "note": "No needs.",
+                                                     "channel": "phone"}, follow=True))
+    assert "Recorded for" in page
+    BreakGlass.objects.all().delete()  # the grant runs out
+    assert client.get(f"/cases/{URN}/").status_code == 403
+
+
+def test_a_victim_who_declines_the_update_is_not_chased_for_it_again(client, hub):
+    from casework.deadlines.models import CaseDeadline
+
+    owed = CaseDeadline.objects.filter(kind="DEADLINE.VICTIMS_CODE.UPDATE", subject_ref="W1", done=False)
+    assert owed.exists()
+    text(_as(client, "cpo").post("/witness-care/record/", {
+        "urn": URN, "revision": rev(), "kind": "update", "subject_ref": "W1", "outcome": "declined",
+        "note": "Does not want updates by phone.", "channel": "phone"}, follow=True))
+    assert not owed.exists()
+
+
+def test_moving_a_case_moves_its_open_requests_and_tasks_with_it(client, hub):
+    from datetime import date
+
+    from casework.cases.partner_requests import partner_request_log
+
+    cpo = User.objects.get(username="cpo")
+    Case.objects.update(caseworker=cpo)
+    case = Case.objects.get()
+    partner_request_log(case=case, actor=cpo, partner="cps", subject="Send the BWV in full", due_date=date(2030, 1, 1))
+    Task.objects.filter(ref="T1").update(assignee=cpo)
+    _as(client, "mgr").post("/assign/", {"urn": URN, "caseworker": User.objects.get(username="cpo2").pk,
+                                         "reason": "absence", "revision": rev()})
+    assert case.partner_requests.get().assignee.username == "cpo2"
+    assert Task.objects.get(ref="T1").assignee.username == "cpo2"

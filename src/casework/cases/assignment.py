@@ -16,7 +16,7 @@ from casework.people.models import Cover, Unit, User
 
 from . import events
 from .constants import AssignReason
-from .models import Case
+from .models import Case, PartnerRequest, Task
 from .services import CaseRefused, case_revision_check
 
 ASSIGNABLE_ROLES = (Role.CASEWORKER, Role.HUB_MANAGER)
@@ -40,12 +40,6 @@ def caseworkers_for_hub(hub_id: int) -> QuerySet[User]:
                                unit_id__in=_ancestors(hub_id)).order_by("last_name", "first_name")
 
 
-def caseworkers_for_hubs(hub_ids) -> QuerySet[User]:
-    ids = {a for h in set(hub_ids) for a in _ancestors(h)}
-    return User.objects.filter(is_active=True, role__in=ASSIGNABLE_ROLES, unit_id__in=ids).order_by(
-        "last_name", "first_name")
-
-
 def team_members(user) -> QuerySet[User]:
     """The case progression officers and managers a user may move work between: everyone
     assignable for an administrator; else those of the user's unit and the units beneath it."""
@@ -63,6 +57,9 @@ def _assign(case: Case, to: User, *, actor, reason: str, note: str) -> None:
         raise AssignmentError(f"{to.display_name} already has case {case.urn_display}.")
     case.caseworker = to
     case.save(update_fields=["caseworker", "updated_at"])
+    if old is not None:  # the case's open work for its caseworker follows the case
+        PartnerRequest.objects.filter(case=case, status="open", assignee=old).update(assignee=to)
+        Task.objects.filter(case=case, status="open", assignee=old).update(assignee=to)
     label = AssignReason(reason).label.lower() + (f": {note}" if note else "")
     event = events.case_assigned(case, to=to.display_name, from_=old.display_name if old else "", reason=label,
                                  actor=actor)
@@ -96,15 +93,22 @@ def caseload_reassign(*, cases: QuerySet[Case], from_user: User, to: User | None
     another: each case records its own change. Returns how many moved."""
     if to is not None and from_user.pk == to.pk:
         raise AssignmentError("Choose a different person to move the cases to.")
-    moved = 0
+    moved, checked = 0, set()
     for case in cases.open().filter(caseworker=from_user).select_for_update().order_by("urn"):
-        _assign(case, _check(to, case, reason), actor=actor, reason=reason, note=note.strip())
+        if case.hub_id not in checked:  # once per hub, not per case
+            try:
+                _check(to, case, reason)
+            except AssignmentError as e:
+                raise AssignmentError(f"{e} (case {case.urn_display} is in {case.hub}).") from None
+            checked.add(case.hub_id)
+        _assign(case, to, actor=actor, reason=reason, note=note.strip())
         moved += 1
     if not moved:
         raise AssignmentError(f"{from_user.display_name} has no open cases you can move.")
     return moved
 
 
+@transaction.atomic
 def cover_start(*, absent: User, deputy: User | None, starts_on: date | None, ends_on: date | None, reason: str,
                 actor) -> Cover:
     reason = reason.strip()
@@ -130,6 +134,7 @@ def cover_start(*, absent: User, deputy: User | None, starts_on: date | None, en
                                 created_by=actor)
 
 
+@transaction.atomic
 def cover_end(*, cover: Cover, today: date) -> None:
     """End cover now: it stops after yesterday, or is withdrawn if it had not begun."""
     if cover.starts_on >= today:
@@ -139,16 +144,16 @@ def cover_end(*, cover: Cover, today: date) -> None:
         cover.save(update_fields=["ends_on"])
 
 
-def covered_for(user: User, today: date) -> list[User]:
-    """The colleagues whose cases `user` is covering today."""
-    ids = Cover.objects.filter(deputy=user, starts_on__lte=today, ends_on__gte=today).values("absent_id")
-    return list(User.objects.filter(pk__in=ids))
+def covers_today(user: User, today: date) -> list[Cover]:
+    """The cover `user` is giving today (whose cases they are working as deputy)."""
+    return list(Cover.objects.filter(deputy=user, starts_on__lte=today, ends_on__gte=today).select_related("absent"))
 
 
-def mine_q(user: User, today: date) -> Q:
-    """A user's own cases: those they work, are the officer or supervisor in, are named on, or cover."""
-    covered = [u.pk for u in covered_for(user, today)]
-    q = Q(caseworker=user) | Q(oic=user) | Q(supervisor=user) | Q(named_users=user)
-    if covered:
-        q |= Q(caseworker_id__in=covered)
+def mine_q(user: User, covers: list[Cover] = ()) -> Q:
+    """A user's own cases: those they work, are the officer or supervisor in, are named on, or
+    cover for an absent colleague. Sub-selects, not joins, so no DISTINCT is needed."""
+    q = (Q(caseworker=user) | Q(oic=user) | Q(supervisor=user)
+         | Q(pk__in=Case.named_users.through.objects.filter(user=user).values("case_id")))
+    if covers:
+        q |= Q(caseworker_id__in=[c.absent_id for c in covers])
     return q

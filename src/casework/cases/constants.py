@@ -334,8 +334,6 @@ class TaskKind(models.TextChoices):
     WARN_FOR_TRIAL = "warn_for_trial", "Warn for trial"
 
 
-WITNESS_CARE_KINDS = (TaskKind.NEEDS_ASSESSMENT, TaskKind.WARN_FOR_TRIAL)
-
 
 class TaskOutcome(models.TextChoices):
     DONE = "done", "Done"

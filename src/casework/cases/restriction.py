@@ -41,12 +41,12 @@ def case_restriction_set(*, case: Case, actor, restricted: bool, reason: str, na
     case = case_revision_check(case, expected_revision)
     before = {"restricted": case.restricted, "reason": case.restriction_reason,
               "named": sorted(case.named_users.values_list("username", flat=True))}
-    case.restricted, case.restriction_reason = restricted, reason if restricted else ""
-    case.save(update_fields=["restricted", "restriction_reason", "updated_at"])
-    case.named_users.set(named)
-    after = {"restricted": restricted, "reason": case.restriction_reason, "named": sorted(u.username for u in named)}
+    after = {"restricted": restricted, "reason": reason if restricted else "", "named": sorted(u.username for u in named)}
     if before == after:
         raise RestrictionError("Nothing changed.")
+    case.restricted, case.restriction_reason = restricted, after["reason"]
+    case.save(update_fields=["restricted", "restriction_reason", "updated_at"])
+    case.named_users.set(named)
     event = events.restriction_changed(case, restricted=restricted, reason=reason,
                                        named=[u.display_name for u in named], actor=actor)
     change_record(case=case, user=actor, change=event.kind, part="case", before=before, after=after,

@@ -34,7 +34,7 @@ QUEUE_LABELS = {
     "DEADLINE.VICTIMS_CODE.UPDATE": "Victims' Code update",
     "DEADLINE.WITNESS_CARE.RESULT": "Pass on the result",
 }
-MET = (TaskOutcome.DONE, TaskOutcome.CONCERNS)
+MET = (TaskOutcome.DONE, TaskOutcome.CONCERNS)  # outcomes that record the needs found
 
 
 class WitnessCareError(CaseRefused):
@@ -74,32 +74,32 @@ def witness_care_record(*, case: Case, actor, kind: str, witness_ref: str, heari
     label = TaskOutcome(outcome).label
     if kind not in ("update", TaskKind.NEEDS_ASSESSMENT, TaskKind.WARN_FOR_TRIAL):
         raise WitnessCareError("That is not a piece of witness care work.")
-    if kind == TaskKind.WARN_FOR_TRIAL and not case.hearings.filter(ref=hearing_ref or "").exists():
+    hearing = case.hearings.filter(ref=hearing_ref).first() if hearing_ref else None
+    if kind == TaskKind.WARN_FOR_TRIAL and hearing is None:
         raise WitnessCareError("Choose the trial the warning is for.")
     if not _owed(case, kind, witness_ref, hearing_ref):
         raise WitnessCareError(f"Nothing of that kind is owed to {witness_ref} now: it may already be recorded.")
     if kind == "update":
+        # As for tasks, every outcome but "could not make contact" finishes the work: a victim who
+        # declines updates, or no longer needs them, is not chased again for this one.
         party = "victim" if witness.role == "victim" else "witness"
         return contact_record(case=case, actor=actor, party=party, direction="out", channel=channel,
                               summary=f"Update on the case ({label}): {note}", witness=witness,
-                              told_of_progress=outcome in MET, expected_revision=expected_revision)
-    if kind not in (TaskKind.NEEDS_ASSESSMENT, TaskKind.WARN_FOR_TRIAL):
-        raise WitnessCareError("That is not a piece of witness care work.")
-    hearing = None
-    if kind == TaskKind.WARN_FOR_TRIAL:
-        hearing = case.hearings.filter(ref=hearing_ref or "").first()
-        if hearing is None:
-            raise WitnessCareError("Choose the trial the warning is for.")
+                              told_of_progress=outcome != TaskOutcome.NO_CONTACT,
+                              expected_revision=expected_revision)
     case = case_revision_check(case, expected_revision)
     now = timezone.now()
     what = TaskKind(kind).label
     title = f"{what}: {witness.display_name} ({witness.ref})"
     if hearing is not None:
         title += f" for the trial {hearing.ref} on {timezone.localtime(hearing.starts_at):%-d %b %Y}"
+    # Nobody is assigned a done witness care task: an assignee counts as named on the case, which
+    # would let someone who opened a restricted case by break-glass keep seeing it.
     task = Task.objects.create(case=case, ref=next_ref(case.tasks.values_list("ref", flat=True), "T"), title=title[:200],
-                               assignee=actor if getattr(actor, "pk", None) else None, status="done", source="internal",
-                               created_at=now, completed_at=now, kind=kind, witness=witness, hearing=hearing,
-                               outcome=outcome, outcome_note=note, description=f"By {dict(ContactEntry.CHANNELS)[channel].lower()}.")
+                               status="done", source="internal", created_at=now, completed_at=now, kind=kind,
+                               witness=witness, hearing=hearing, outcome=outcome, outcome_note=note,
+                               description=f"By {dict(ContactEntry.CHANNELS)[channel].lower()}, recorded by "
+                                           f"{getattr(actor, 'display_name', 'the system')}.")
     before, after = None, {"task": task.ref, "outcome": outcome, "note": note}
     if kind == TaskKind.NEEDS_ASSESSMENT and outcome in MET:
         before = {"needs": witness.needs}

@@ -91,7 +91,7 @@ def demo_workbench_seed(*, today: date, seed: int) -> dict:
     from casework.cases.models import PartnerRequest
 
     if PartnerRequest.objects.exists():
-        return {"unassigned": 0, "requests": 0}
+        return {"unassigned": 0, "requests": 0, "assessed": 0}
     rng = random.Random(seed)
     open_cases = list(Case.objects.open().order_by("urn").only("pk", "caseworker_id", "received_at"))
     newest = sorted((c for c in open_cases if c.received_at), key=lambda c: c.received_at, reverse=True)[:12]

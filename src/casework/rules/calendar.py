@@ -113,19 +113,14 @@ class Calendar:
 
     def working_days_before(self, end: date, n: int) -> date:
         """The working day n working days before `end` (`end` itself is not counted)."""
-        d, remaining = end, n
-        while remaining > 0:
-            d -= timedelta(days=1)
-            if self.is_working_day(d):
-                remaining -= 1
-        return d
+        return self._add(end, n, self.is_working_day, step=-1)
 
     @staticmethod
-    def _add(start: date, n: int, counts: Callable[[date], bool]) -> date:
+    def _add(start: date, n: int, counts: Callable[[date], bool], step: int = 1) -> date:
         d = start
         remaining = n
         while remaining > 0:
-            d += timedelta(days=1)
+            d += timedelta(days=step)
             if counts(d):
                 remaining -= 1
         return d

@@ -22,3 +22,17 @@ def form_revision(request) -> int | None:
         return int(request.POST["revision"])
     except (KeyError, ValueError):
         return None
+
+
+def back_to(request, case, anchor: str):
+    """Where a list's form returns: the page it came from (its `back` field, if on this site),
+    else the case page at `anchor`."""
+    from django.shortcuts import redirect
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    back = request.POST.get("back", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                require_https=request.is_secure()):
+        return redirect(back)
+    return redirect(reverse("ui:case_detail", args=[case.urn]) + anchor)

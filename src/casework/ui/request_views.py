@@ -11,9 +11,7 @@ from django.db.models import Case as When_
 from django.db.models import IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from casework.audit.models import AccessAction
@@ -30,7 +28,7 @@ from casework.cases.services import CaseRefused
 from casework.deadlines.selectors import TAGS
 from casework.rules.deadlines import BUCKET_LABELS, bucket
 
-from .forms import form_revision
+from .forms import back_to, form_revision
 
 PRIORITY_TAGS = {"urgent": "red", "high": "orange", "normal": "grey"}
 
@@ -74,13 +72,6 @@ def requests_inbox(request):
     })
 
 
-def _back(request, case, anchor="#requests"):
-    back = request.POST.get("back", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + anchor)
-
-
 def _due(value: str) -> date | None:
     try:
         return date.fromisoformat(value.strip()) if value.strip() else None
@@ -110,7 +101,7 @@ def request_new(request):
         messages.error(request, str(e))
     else:
         messages.success(request, f"Request {logged.ref} logged on {case.urn_display}.")
-    return _back(request, case)
+    return back_to(request, case, "#requests")
 
 
 @login_required
@@ -129,4 +120,4 @@ def request_answer(request, urn: str, ref: str):
         messages.error(request, str(e))
     else:
         messages.success(request, f"Request {ref} on {case.urn_display} answered.")
-    return _back(request, case)
+    return back_to(request, case, "#requests")

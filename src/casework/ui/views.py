@@ -26,14 +26,13 @@ from casework.cases.action_plans import (
     action_plan_record,
 )
 from casework.cases.assignment import caseworkers_for_hub
-from casework.cases.constants import AssignReason, Stage, TaskOutcome
+from casework.cases.constants import Stage
 from casework.cases.contacts import contact_record
 from casework.cases.models import ActionPlanItem, ContactEntry
 from casework.cases.restriction import case_restriction_set, users_by_username
 from casework.cases.selectors import cases_search, cases_with_parts
 from casework.cases.services import CaseRefused, task_complete
 from casework.cases.witness_care import QUEUE_KINDS
-from casework.deadlines.models import CaseDeadline
 from casework.deadlines.selectors import case_deadlines
 from casework.people.constants import Role
 from casework.reviews.selectors import case_review
@@ -52,6 +51,8 @@ from casework.rules.quality import FILE_TYPES
 from .forms import CaseFilterForm, form_revision
 from .request_views import FORM_CONTEXT as REQUEST_FORM
 from .request_views import request_rows
+from .team_views import MOVE_REASONS
+from .witness_care_views import FORM_CONTEXT as WITNESS_CARE_FORM
 from .witness_care_views import witness_care_rows
 
 
@@ -113,23 +114,22 @@ def _case_in_scope(request, urn: str, purpose: str):
 
 @login_required
 def case_detail(request, urn: str):
-    try:
-        case = _case_in_scope(request, urn, "view the case")
-    except RestrictedCase as restricted:
-        return render(request, "ui/restricted.html", {"case": restricted.case}, status=403)
+    case = _case_in_scope(request, urn, "view the case")  # a restricted case: the break-glass page (middleware)
     review = case_review(case)
     today = timezone.localdate()
     perms = permissions(request.user)
-    owed = CaseDeadline.objects.filter(case=case, done=False, kind__in=list(QUEUE_KINDS)).select_related("case")
+    deadlines = case_deadlines(case, today=today)
+    owed = [row["deadline"] for row in deadlines if row["status"] != "done" and row["deadline"].kind in QUEUE_KINDS]
+    for d in owed:
+        d.case = case  # already loaded
     return render(request, "ui/case_detail.html", {
-        **REQUEST_FORM,
+        **REQUEST_FORM, **WITNESS_CARE_FORM,
         "can_assign": perms.assign, "can_restrict": perms.restrict, "can_witness_care": perms.witness_care,
         "assignees": caseworkers_for_hub(case.hub_id) if perms.assign else [],
-        "assign_reasons": [(r.value, r.label) for r in AssignReason if r != AssignReason.INTAKE],
+        "assign_reasons": MOVE_REASONS,
         "named": case.named_users.order_by("last_name"),
-        "tasks": case.tasks.select_related("assignee", "witness", "hearing").order_by("-status", "due_date", "ref"),
-        "witness_care": witness_care_rows(owed.order_by("due", "-hard", "kind", "subject_ref"), today),
-        "outcomes": TaskOutcome.choices, "channels": ContactEntry.CHANNELS,
+        "tasks": case.tasks.select_related("assignee").order_by("-status", "due_date", "ref"),
+        "witness_care": witness_care_rows(owed, today),
         "requests": request_rows(case.partner_requests.select_related("case", "assignee", "completed_by")
                                  .order_by("-status", "due_date"), today),
         "case": case,
@@ -138,8 +138,8 @@ def case_detail(request, urn: str):
         "checklist": _checklist_rows(review),
         "set_aside": [{**_finding_row(s.finding), "reason": s.reason} for s in review.set_aside],
         "file_types": FILE_TYPES.items(),
-        "can_review": permissions(request.user).review,
-        "deadlines": case_deadlines(case),
+        "can_review": perms.review,
+        "deadlines": deadlines,
         "returns": list(case.file_returns.select_related("returned_by", "resubmitted_by")),
         "open_return": case.file_returns.filter(resubmitted_at=None).first(),
         "feedback_draft": feedback_draft(review),

@@ -6,10 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from casework.audit.models import AccessAction
@@ -22,9 +20,9 @@ from casework.cases.witness_care import QUEUE_KINDS, QUEUE_LABELS, split_ref, wi
 from casework.deadlines.models import CaseDeadline
 from casework.deadlines.selectors import TAGS
 from casework.deadlines.worklists import bucket_q
-from casework.rules.deadlines import BUCKET_LABELS, bucket
+from casework.rules.deadlines import BUCKET_LABELS, BUCKETS, bucket
 
-from .forms import form_revision
+from .forms import back_to, form_revision
 
 
 def witness_care_rows(deadlines, today) -> list[dict]:
@@ -69,7 +67,7 @@ def witness_care(request):
     return render(request, "ui/witness_care.html", {
         **FORM_CONTEXT, "rows": witness_care_rows(page, today), "page_obj": page, "total": page.paginator.count,
         "q": q, "query": query.urlencode(), "kinds": list(QUEUE_LABELS.items()),
-        "buckets": [(b, BUCKET_LABELS[b]) for b in ("expired", "today", "tomorrow", "this_week", "next_week", "later")],
+        "buckets": [(b, BUCKET_LABELS[b]) for b in BUCKETS],
         "back": request.get_full_path(),
     })
 
@@ -91,7 +89,4 @@ def witness_care_record_view(request):
         messages.error(request, f"{case.urn_display} {witness_ref}: {e}")
     else:
         messages.success(request, f"Recorded for {case.urn_display} {witness_ref}.")
-    back = request.POST.get("back", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect(reverse("ui:case_detail", args=[case.urn]) + "#witness-care")
+    return back_to(request, case, "#witness-care")

@@ -10,15 +10,15 @@ from django.utils import timezone
 from casework.audit.models import AccessAction
 from casework.audit.services import access_record
 from casework.cases.access import cases_visible_to
-from casework.cases.assignment import mine_q
+from casework.cases.assignment import covers_today, mine_q
 from casework.cases.constants import CaseFlag, Stage
 from casework.cases.models import ActionPlanItem, FileReturn, Task
 from casework.cases.selectors import cases_search
 from casework.deadlines.selectors import TAGS
 from casework.deadlines.worklists import in_bucket, with_next_deadline, workload
 from casework.people.constants import UnitKind
-from casework.people.models import Cover, Unit
-from casework.rules.deadlines import BUCKET_LABELS, bucket
+from casework.people.models import Unit
+from casework.rules.deadlines import BUCKET_LABELS, BUCKETS, bucket
 
 
 def _filtered(request, cases):
@@ -39,9 +39,9 @@ def _filtered(request, cases):
 def _worklist(request, *, which: str):
     today = timezone.localdate()
     user = request.user
-    cases = cases_visible_to(user)
-    if which == "mine":
-        cases = cases.filter(mine_q(user, today)).distinct()
+    visible = cases_visible_to(user)  # built once: it walks the user's units
+    covering = covers_today(user, today) if which == "mine" else []
+    cases = visible.filter(mine_q(user, covering)) if which == "mine" else visible
     cases = with_next_deadline(_filtered(request, cases).select_related("oic", "caseworker", "lpa"))
     cases = in_bucket(cases, request.GET.get("bucket", ""), today)
     page = Paginator(cases.prefetch_related("defendants"), 25).get_page(request.GET.get("page"))
@@ -53,24 +53,23 @@ def _worklist(request, *, which: str):
                   purpose="plan the day's work", request=request)
     query = request.GET.copy()
     query.pop("page", None)
-    returned, actions, tasks, covering = [], [], [], []
+    returned, actions, tasks = [], [], []
     if which == "mine":
-        visible = cases_visible_to(user).open()
+        visible = visible.open()
         # The officer view: CPS actions they own or that sit on their cases, soonest due first.
         actions = (ActionPlanItem.objects.filter(status="open", plan__case__in=visible.values("pk"))
                    .filter(Q(owner=user) | Q(owner=None, plan__case__oic=user))
                    .select_related("plan__case").order_by(F("due_date").asc(nulls_last=True), "plan__case__urn")[:50])
         tasks = (Task.objects.filter(status="open", assignee=user, case__in=visible.values("pk"))
                  .select_related("case").order_by(F("due_date").asc(nulls_last=True), "case__urn")[:50])
-        covering = Cover.objects.filter(deputy=user, starts_on__lte=today, ends_on__gte=today).select_related("absent")
         # Files sent back to this officer with feedback, oldest first: the officer view.
-        returned = (FileReturn.objects.filter(resubmitted_at=None, case__in=cases_visible_to(user).filter(
+        returned = (FileReturn.objects.filter(resubmitted_at=None, case__in=visible.filter(
             Q(oic=user) | Q(supervisor=user))).select_related("case", "returned_by").order_by("returned_at"))
     return render(request, "ui/worklist.html", {
         "returned": returned, "actions": actions, "tasks": tasks, "covering": covering, "today": today,
         "which": which, "rows": rows, "page_obj": page, "total": page.paginator.count, "q": request.GET,
         "query": query.urlencode(), "stages": Stage.choices, "flags": CaseFlag.choices,
-        "buckets": [(b, BUCKET_LABELS[b]) for b in ("expired", "today", "tomorrow", "this_week", "next_week", "later")],
+        "buckets": [(b, BUCKET_LABELS[b]) for b in BUCKETS],
         "lpas": Unit.objects.filter(kind=UnitKind.LPA).order_by("name"),
     })
 

@@ -17,7 +17,6 @@ from .registry import CHECKS
 from .requirements import DEFAULT_TABLE, TABLES
 from .requirements import catalogue as requirement_rules
 from .requirements import checklist as materials_checklist
-from .requirements import evaluate as evaluate_requirements
 from .stage import FILE_TYPES, file_stage
 
 OVERDUE = "NFS.MATERIAL.OVERDUE"
@@ -36,7 +35,8 @@ def review_case(case: CaseSnapshot, *, today: date, reference: Reference, stage:
     """Every finding for the case at its file stage (or at `stage`, the reviewer's choice)."""
     decision = file_stage(case, stage)
     ctx = Context(case, decision, today, reference)
-    found: list[Finding] = list(evaluate_requirements(ctx, TABLES[table]))
+    checklist = tuple(materials_checklist(ctx, TABLES[table]))
+    found: list[Finding] = [f for line in checklist for f in line.missing]  # the requirement findings, once
     for rule, fn in CHECKS:
         found.extend(fn(ctx, rule))
     # An overdue item already reported as missing at this stage is one problem, not two.
@@ -57,7 +57,7 @@ def review_case(case: CaseSnapshot, *, today: date, reference: Reference, stage:
             active.append(f)
     return Review(case.urn, decision, tuple(sort_findings(active)),
                   tuple(sorted(set_aside, key=lambda s: (s.finding.rule.id, s.finding.item or ""))),
-                  ctx.charging, tuple(materials_checklist(ctx, TABLES[table])))
+                  ctx.charging, checklist)
 
 
 def catalogue(table: str = DEFAULT_TABLE) -> list[Rule]:

@@ -305,11 +305,6 @@ def _applicable(ctx: Context, table: tuple[Requirement, ...]) -> Iterator[tuple[
         yield req, level
 
 
-def evaluate(ctx: Context, table: tuple[Requirement, ...] = NFS_DG6_2020) -> Iterator[Finding]:
-    for req, _ in _applicable(ctx, table):
-        yield from _scope(req, ctx)
-
-
 @dataclass(frozen=True)
 class ChecklistLine:
     """One line of the materials checklist for the file stage: what is needed, and whether the

@@ -40,7 +40,8 @@ class Command(BaseCommand):
                                progress=progress)
                 extra = demo_workbench_seed(today=timezone.localdate(), seed=seed)
                 self.stderr.write(f"  {extra['unassigned']} new files left in the intake queue; "
-                                  f"{extra['requests']} requests from partner agencies")
+                                  f"{extra['requests']} requests from partner agencies; "
+                                  f"{extra['assessed']} needs assessments already done")
                 result = deadlines_recompute_open()
                 self.stderr.write(f"  deadlines: {result['deadlines']:,} for {result['cases']:,} open cases in {result['seconds']} s")
             rows = demo_users_ensure()
