@@ -14,6 +14,14 @@ TAGS = {"expired": "red", "today": "orange", "tomorrow": "yellow", "this_week": 
         "later": "grey", "done": "green"}
 
 
+def status_of(due: date | None, today: date, *, done: bool = False) -> dict:
+    """A due date's status bucket for today, with its words and tag colour (none without a date)."""
+    if due is None and not done:
+        return {"status": None, "label": "", "tag": "grey"}
+    status = "done" if done else bucket(due, today)
+    return {"status": status, "label": BUCKET_LABELS[status], "tag": TAGS[status]}
+
+
 def _key(d: CaseDeadline, today: date) -> tuple:
     return (*urgency_order(done=d.done, due=d.due, due_at=d.due_at, hard=d.hard, custody=d.custody, today=today),
             d.kind, d.subject_ref)
@@ -25,6 +33,5 @@ def case_deadlines(case, *, today: date | None = None) -> list[dict]:
     rows = sorted(CaseDeadline.objects.filter(case=case), key=lambda d: _key(d, today))
     out = []
     for d in rows:
-        status = "done" if d.done else bucket(d.due, today)
-        out.append({"deadline": d, "status": status, "label": BUCKET_LABELS[status], "tag": TAGS[status]})
+        out.append({"deadline": d, **status_of(d.due, today, done=d.done)})
     return out

@@ -1,7 +1,6 @@
 """Audit screens: the access log (searchable, exportable) and break-glass openings."""
 
 import csv
-from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,12 +12,7 @@ from casework.audit.models import AccessAction, AccessLogEntry, BreakGlass
 from casework.audit.services import access_record
 from casework.cases.access import _hub_ids, permissions
 
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+from .forms import form_date
 
 
 @login_required
@@ -33,9 +27,9 @@ def access_log(request):
         rows = rows.filter(urn=q["urn"].replace("/", "").replace(" ", "").upper())
     if q.get("action"):
         rows = rows.filter(action=q["action"])
-    if start := _date(q.get("from")):
+    if start := form_date(q.get("from"), strict=False):
         rows = rows.filter(at__date__gte=start)
-    if end := _date(q.get("to")):
+    if end := form_date(q.get("to"), strict=False):
         rows = rows.filter(at__date__lte=end)
     if q.get("format") == "csv":
         access_record(user=request.user, action=AccessAction.EXPORT, what="access log export (CSV)",

@@ -36,3 +36,20 @@ def back_to(request, case, anchor: str):
                                                 require_https=request.is_secure()):
         return redirect(back)
     return redirect(reverse("ui:case_detail", args=[case.urn]) + anchor)
+
+
+def form_date(value: str | None, *, strict: bool = True):
+    """A YYYY-MM-DD date from a form field; blank is None. A date that cannot be read is refused
+    with a message (CaseRefused), or with `strict=False` treated as blank for the service to say
+    what it needs."""
+    from datetime import date
+
+    from casework.cases.services import CaseRefused
+
+    value = (value or "").strip()
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        if not strict:
+            return None
+        raise CaseRefused(f"{value!r} is not a date like 2025-03-31.") from None

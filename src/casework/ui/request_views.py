@@ -1,7 +1,6 @@
 """Partner requests: what the CPS, the courts, Witness Care and others have asked the Criminal
 Justice Unit for, by priority and due date, logged against the case and answered."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,15 +19,13 @@ from casework.cases.access import access_case, cases_visible_to, permissions
 from casework.cases.constants import PartnerAgency, RequestPriority
 from casework.cases.models import PartnerRequest
 from casework.cases.partner_requests import (
-    PartnerRequestError,
     partner_request_answer,
     partner_request_log,
 )
 from casework.cases.services import CaseRefused
-from casework.deadlines.selectors import TAGS
-from casework.rules.deadlines import BUCKET_LABELS, bucket
+from casework.deadlines.selectors import status_of
 
-from .forms import back_to, form_revision
+from .forms import back_to, form_date, form_revision
 
 PRIORITY_TAGS = {"urgent": "red", "high": "orange", "normal": "grey"}
 
@@ -36,8 +33,7 @@ PRIORITY_TAGS = {"urgent": "red", "high": "orange", "normal": "grey"}
 def request_rows(requests, today) -> list[dict]:
     rows = []
     for r in requests:
-        status = "done" if r.status != "open" else bucket(r.due_date, today)
-        rows.append({"request": r, "label": BUCKET_LABELS[status], "tag": TAGS[status],
+        rows.append({"request": r, **status_of(r.due_date, today, done=r.status != "open"),
                      "priority_tag": PRIORITY_TAGS[r.priority]})
     return rows
 
@@ -72,13 +68,6 @@ def requests_inbox(request):
     })
 
 
-def _due(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()) if value.strip() else None
-    except ValueError:
-        raise PartnerRequestError(f"{value!r} is not a date like 2025-03-31.") from None
-
-
 @login_required
 @require_POST
 def request_new(request):
@@ -95,7 +84,7 @@ def request_new(request):
                                      subject=request.POST.get("subject", ""), detail=request.POST.get("detail", ""),
                                      from_name=request.POST.get("from_name", ""),
                                      priority=request.POST.get("priority", "normal"),
-                                     due_date=_due(request.POST.get("due_date", "")),
+                                     due_date=form_date(request.POST.get("due_date")),
                                      expected_revision=form_revision(request))
     except CaseRefused as e:
         messages.error(request, str(e))

@@ -1,7 +1,6 @@
 """Who works which case: the intake queue of new, unassigned files; moving a caseload for
 absence, workload or a leaver; and cover, where a deputy works an absent colleague's cases."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,13 +26,12 @@ from casework.cases.assignment import (
 from casework.cases.constants import AssignReason
 from casework.cases.models import Case
 from casework.cases.services import CaseRefused
-from casework.deadlines.selectors import TAGS
+from casework.deadlines.selectors import status_of
 from casework.deadlines.worklists import with_next_deadline
 from casework.people.constants import Role
 from casework.people.models import Cover, User
-from casework.rules.deadlines import BUCKET_LABELS, bucket
 
-from .forms import form_revision
+from .forms import form_date, form_revision
 
 MOVE_REASONS = [(r.value, r.label) for r in AssignReason if r != AssignReason.INTAKE]
 
@@ -60,21 +58,15 @@ def intake(request):
     counts = _open_counts([u for people in staff.values() for u in people])
     rows = []
     for case in page:
-        status = bucket(case.next_due, today) if case.next_due else None
         people = [(u, counts.get(u.pk, 0)) for u in staff[case.hub_id]]
         # Suggest the user if they work cases themselves, else whoever has the fewest open cases.
         mine = [u for u, _ in people if u.pk == request.user.pk and u.role == Role.CASEWORKER]
         suggested = mine[0].pk if mine else min(people, key=lambda p: (p[1], p[0].last_name))[0].pk if people else None
-        rows.append({"case": case, "label": BUCKET_LABELS.get(status, ""), "tag": TAGS.get(status, "grey"),
-                     "staff": people, "suggested": suggested})
+        rows.append({"case": case, **status_of(case.next_due, today), "staff": people, "suggested": suggested})
     access_record(user=request.user, action=AccessAction.LIST, what=f"intake queue, page {page.number}",
                   purpose="assign new files", request=request)
     return render(request, "ui/intake.html", {"rows": rows, "page_obj": page, "total": page.paginator.count,
                                               "query": ""})
-
-
-def _user(value) -> User | None:
-    return User.objects.filter(pk=int(value)).first() if str(value or "").isdigit() else None
 
 
 def _member(people, value) -> User | None:
@@ -88,7 +80,7 @@ def case_assign(request):
     """Assign one case: from the intake queue (back to it) or from the case page (back there)."""
     _require(request, "assign")
     case = access_case(user=request.user, urn=request.POST.get("urn", ""), purpose="assign the case", request=request)
-    to = _user(request.POST.get("caseworker"))
+    to = _member(User.objects.all(), request.POST.get("caseworker"))
     reason = request.POST.get("reason") or AssignReason.INTAKE
     try:
         case_assign_service(case=case, to=to, actor=request.user, reason=reason, note=request.POST.get("note", ""),
@@ -144,13 +136,6 @@ def caseload_move(request):
     return redirect("ui:team")
 
 
-def _date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()) if value and value.strip() else None
-    except ValueError:
-        return None
-
-
 @login_required
 @require_POST
 def cover_new(request):
@@ -161,8 +146,8 @@ def cover_new(request):
         messages.error(request, "Choose who is away.")
         return redirect("ui:team")
     try:
-        cover = cover_start(absent=absent, deputy=deputy, starts_on=_date(request.POST.get("starts_on", "")),
-                            ends_on=_date(request.POST.get("ends_on", "")), reason=request.POST.get("reason", ""),
+        cover = cover_start(absent=absent, deputy=deputy, starts_on=form_date(request.POST.get("starts_on"), strict=False),
+                            ends_on=form_date(request.POST.get("ends_on"), strict=False), reason=request.POST.get("reason", ""),
                             actor=request.user)
     except CaseRefused as e:
         messages.error(request, str(e))

@@ -20,7 +20,6 @@ from casework.audit.models import AccessAction
 from casework.audit.services import access_record, break_glass_grant
 from casework.cases.access import RestrictedCase, access_case, cases_visible_to, permissions
 from casework.cases.action_plans import (
-    ActionPlanError,
     action_item_chase,
     action_item_complete,
     action_plan_record,
@@ -48,7 +47,7 @@ from casework.reviews.services import (
 )
 from casework.rules.quality import FILE_TYPES
 
-from .forms import CaseFilterForm, form_revision
+from .forms import CaseFilterForm, form_date, form_revision
 from .request_views import FORM_CONTEXT as REQUEST_FORM
 from .request_views import request_rows
 from .team_views import MOVE_REASONS
@@ -274,21 +273,12 @@ def contact_new_view(request, urn: str):
                       allowed=lambda case: request.user.role not in READ_ONLY_ROLES)
 
 
-def _date_field(value: str | None):
-    from datetime import date
-
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        raise ActionPlanError(f"{value!r} is not a date like 2025-03-31.") from None
-
-
 @login_required
 @require_POST
 def action_plan_new_view(request, urn: str):
     def record(case):
-        items = [(request.POST.get(f"item_{k}", ""), _date_field(request.POST.get(f"due_{k}"))) for k in range(1, 6)]
-        action_plan_record(case=case, actor=request.user, respond_by=_date_field(request.POST.get("respond_by")),
+        items = [(request.POST.get(f"item_{k}", ""), form_date(request.POST.get(f"due_{k}"))) for k in range(1, 6)]
+        action_plan_record(case=case, actor=request.user, respond_by=form_date(request.POST.get("respond_by")),
                            items=items, expected_revision=form_revision(request))
     return _case_post(request, urn, "record a CPS action plan", record, anchor="#action-plans",
                       success="Action plan recorded.")

@@ -18,9 +18,9 @@ from casework.cases.models import ContactEntry, Hearing, Witness
 from casework.cases.services import CaseRefused
 from casework.cases.witness_care import QUEUE_KINDS, QUEUE_LABELS, split_ref, witness_care_record
 from casework.deadlines.models import CaseDeadline
-from casework.deadlines.selectors import TAGS
+from casework.deadlines.selectors import status_of
 from casework.deadlines.worklists import bucket_q
-from casework.rules.deadlines import BUCKET_LABELS, BUCKETS, bucket
+from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
 
 from .forms import back_to, form_revision
 
@@ -34,10 +34,9 @@ def witness_care_rows(deadlines, today) -> list[dict]:
     rows = []
     for d in deadlines:
         wref, href = split_ref(d.subject_ref)
-        status = bucket(d.due, today)
         rows.append({"deadline": d, "case": d.case, "what": QUEUE_LABELS[d.kind], "kind": QUEUE_KINDS[d.kind],
                      "witness": witnesses.get((d.case_id, wref)), "hearing": hearings.get((d.case_id, href)),
-                     "label": BUCKET_LABELS[status], "tag": TAGS[status]})
+                     **status_of(d.due, today)})
     return rows
 
 

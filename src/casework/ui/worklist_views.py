@@ -14,11 +14,11 @@ from casework.cases.assignment import covers_today, mine_q
 from casework.cases.constants import CaseFlag, Stage
 from casework.cases.models import ActionPlanItem, FileReturn, Task
 from casework.cases.selectors import cases_search
-from casework.deadlines.selectors import TAGS
+from casework.deadlines.selectors import status_of
 from casework.deadlines.worklists import in_bucket, with_next_deadline, workload
 from casework.people.constants import UnitKind
 from casework.people.models import Unit
-from casework.rules.deadlines import BUCKET_LABELS, BUCKETS, bucket
+from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
 
 
 def _filtered(request, cases):
@@ -47,8 +47,7 @@ def _worklist(request, *, which: str):
     page = Paginator(cases.prefetch_related("defendants"), 25).get_page(request.GET.get("page"))
     rows = []
     for case in page:
-        status = bucket(case.next_due, today) if case.next_due else None
-        rows.append({"case": case, "status": status, "label": BUCKET_LABELS.get(status, ""), "tag": TAGS.get(status, "grey")})
+        rows.append({"case": case, **status_of(case.next_due, today)})
     access_record(user=user, action=AccessAction.LIST, what=f"worklist ({which}), page {page.number}",
                   purpose="plan the day's work", request=request)
     query = request.GET.copy()
