@@ -19,10 +19,11 @@ def _ip(request) -> str | None:
 
 
 def access_record(*, user, action: str, what: str, purpose: str, case=None, urn: str = "", recipient: str = "",
-                  request=None) -> AccessLogEntry:
+                  request=None, username: str = "") -> AccessLogEntry:
+    """`username` names who acted when there is no user: a command line run or a background job."""
     return AccessLogEntry.objects.create(
         at=timezone.now(), user=user if getattr(user, "pk", None) else None,
-        username=getattr(user, "username", "") or "system", action=action,
+        username=getattr(user, "username", "") or username or "system", action=action,
         case_id=getattr(case, "pk", None), urn=getattr(case, "urn", "") or urn, what=what[:300],
         purpose=purpose[:300], recipient=recipient[:300], ip=_ip(request),
     )

@@ -38,20 +38,23 @@ class RolePermissions:
     witness_care: bool = False  # record needs assessments, warnings, updates to victims and witnesses
     requests: bool = False  # log and answer requests from partner agencies
     restrict: bool = False  # restrict a case and name the people who may see it
+    reports: bool = False  # performance dashboard, training needs and monthly packs, over the cases in scope
 
 
 PERMISSIONS: dict[str, RolePermissions] = {
     Role.CASEWORKER: RolePermissions("Cases of their hub", review=True, break_glass=True, assign=True,
                                      witness_care=True, requests=True),
     Role.HUB_MANAGER: RolePermissions("Cases of the hubs they manage", review=True, break_glass=True, break_glass_log=True,
-                                      assign=True, manage_team=True, witness_care=True, requests=True, restrict=True),
+                                      assign=True, manage_team=True, witness_care=True, requests=True, restrict=True,
+                                      reports=True),
     Role.OIC: RolePermissions("Cases they are the officer in, or are named on"),
-    Role.SUPERVISOR: RolePermissions("Cases they supervise, or are named on", review=True),
+    Role.SUPERVISOR: RolePermissions("Cases they supervise, or are named on", review=True, reports=True),
     Role.WITNESS_CARE: RolePermissions("Cases of their hub", witness_care=True, requests=True),
     Role.CPS_LIAISON: RolePermissions("Every case that is not restricted (read-only)", contact_details=False),
     Role.AUDITOR: RolePermissions("Every case (read-only)", break_glass=True, audit=True, break_glass_log=True),
     Role.ADMINISTRATOR: RolePermissions("Every case", review=True, break_glass=True, audit=True, break_glass_log=True,
-                                       administer=True, assign=True, manage_team=True, witness_care=True, requests=True, restrict=True),
+                                       administer=True, assign=True, manage_team=True, witness_care=True, requests=True, restrict=True,
+                                       reports=True),
 }
 NO_ACCESS = RolePermissions("None", view=False, contact_details=False)
 
@@ -163,14 +166,17 @@ def permissions_markdown() -> str:
         "role with *break-glass* may open it by stating a reason, which is logged and shown to the hub",
         "manager, for 8 hours. Every consultation, export and disclosure of case data is recorded in",
         "the access log (Data Protection Act 2018 s.62); every change in the change history.",
+        "Performance reports count only the cases the reader may see, and each figure drills down to",
+        "those cases; the monthly pack holds aggregate figures only (no names, no case references).",
         "",
-        "| Role | Cases in scope | View | Review file (set findings aside, file stage) | Break-glass | Witness contact details | Access log | Break-glass log | Administration | Assign cases | Move caseloads, arrange cover | Witness care | Partner requests | Restrict a case |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| Role | Cases in scope | View | Review file (set findings aside, file stage) | Break-glass | Witness contact details | Access log | Break-glass log | Administration | Assign cases | Move caseloads, arrange cover | Witness care | Partner requests | Restrict a case | Performance reports |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     from casework.people.constants import Role as R
 
     for role, p in PERMISSIONS.items():
         lines.append(f"| {R(role).label} | {p.scope} | {yes[p.view]} | {yes[p.review]} | {yes[p.break_glass]} | "
                      f"{yes[p.contact_details]} | {yes[p.audit]} | {yes[p.break_glass_log]} | {yes[p.administer]} | "
-                     f"{yes[p.assign]} | {yes[p.manage_team]} | {yes[p.witness_care]} | {yes[p.requests]} | {yes[p.restrict]} |")
+                     f"{yes[p.assign]} | {yes[p.manage_team]} | {yes[p.witness_care]} | {yes[p.requests]} | {yes[p.restrict]} | "
+                     f"{yes[p.reports]} |")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from django.db import models
 
 from casework.rules.lifecycle import Stage as RuleStage
 from casework.rules.materials import MATERIAL_TYPES
+from casework.rules.reporting import TRIAGE_REASONS
 
 Stage = models.TextChoices("Stage", [(s.name, (s.value, s.label)) for s in RuleStage])
 
@@ -287,24 +288,9 @@ class SubmissionOutcome(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class TriageReason(models.TextChoices):
-    """CPS triage reasons for an NFS non-compliant or rejected PCD request (brief §3.4, [CPSDH][V])."""
-
-    MATERIAL_NOT_RECEIVED = "material_not_received", "Case material not correctly received"
-    NO_DISCLOSURE_SCHEDULE = "no_disclosure_schedule", "No/missing disclosure schedule"
-    NO_MG3 = "no_mg3", "No MG3"
-    SUPERVISOR_COMMENTS = "supervisor_comments", "No/incomplete supervisor's comments"
-    NO_DV_CHECKLIST = "no_dv_checklist", "No DV checklist"
-    MISSING_MG11S = "missing_mg11s", "No/missing MG11s"
-    MISSING_EXHIBITS = "missing_exhibits", "No/missing exhibits"
-    NO_INTERVIEW_SUMMARY = "no_interview_summary", "No summary of interview"
-    SUSPECT_PREVIOUS_CONVICTIONS = "suspect_previous_convictions", "Missing suspect's previous convictions"
-    WITNESS_PREVIOUS_CONVICTIONS = "witness_previous_convictions", "Missing victim/witness previous convictions"
-    HARD_MEDIA = "hard_media", "Hard media not provided"
-    THIRD_PARTY_MATERIAL = "third_party_material", "Third-party material not provided"
-    OIC_CONTACT_DETAILS = "oic_contact_details", "Incomplete OIC contact details"
-    CHECK_CUSTODY_STATUS = "check_custody_status", "Check custody status and resubmit"
-    INSUFFICIENT_INFORMATION = "insufficient_information", "Insufficient information to determine a charging advice"
+# CPS triage reasons for an NFS non-compliant or rejected PCD request (brief §3.4, [CPSDH][V]); the
+# reporting vocabulary in the rules core owns them, with the DGA category and training area of each.
+TriageReason = models.TextChoices("TriageReason", [(t.code.upper(), (t.code, t.label)) for t in TRIAGE_REASONS])
 
 
 class CPSDecisionKind(models.TextChoices):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "casework.reviews",
     "casework.deadlines",
     "casework.audit",
+    "casework.reporting",
     "django_tasks",
     "django_tasks_db",
     "casework.demo",
@@ -174,6 +175,11 @@ CASEWORK_FORCE_CODE = os.environ.get("CASEWORK_FORCE_CODE", "20")
 CASEWORK_PROTECTIVE_MARKING = os.environ.get("CASEWORK_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")
 # The National File Standard requirements table in force (see casework.rules.quality.requirements).
 CASEWORK_NFS_TABLE = os.environ.get("CASEWORK_NFS_TABLE", "DG6-2020")
+# Training needs: a failing "recurs" for an officer, team or supervisor when at least this many of
+# their cases failed in the same area in the period (local choices; the dashboard can change both)...
+CASEWORK_TRAINING_THRESHOLD = int(os.environ.get("CASEWORK_TRAINING_THRESHOLD", "3"))
+# ... and those cases are at least this share (per cent) of their files assessed in the period.
+CASEWORK_TRAINING_SHARE = int(os.environ.get("CASEWORK_TRAINING_SHARE", "10"))
 
 # Background jobs: stored in the database and run by `casework db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("CASEWORK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

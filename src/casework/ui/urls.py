@@ -6,6 +6,7 @@ from casework.accounts.views import SignInView
 from . import (
     audit_views,
     gatekeeping_views,
+    report_views,
     request_views,
     team_views,
     views,
@@ -51,6 +52,11 @@ urlpatterns = [
     path("gatekeeping/", gatekeeping_views.gatekeeping, name="gatekeeping"),
     path("worklist/team/", worklist_views.team_worklist, name="team_worklist"),
     path("worklist/workload/", worklist_views.workload_view, name="workload"),
+    path("reports/", report_views.dashboard, name="reports"),
+    path("reports/cases/", report_views.report_cases, name="report_cases"),
+    path("reports/pack/", report_views.report_pack, name="report_pack"),
+    path("reports/packs/", report_views.packs, name="report_packs"),
+    path("reports/packs/<int:pk>/", report_views.pack_download, name="report_pack_download"),
     path("audit/access-log/", audit_views.access_log, name="access_log"),
     path("audit/break-glass/", audit_views.break_glass_log, name="break_glass_log"),
 ]

@@ -1,0 +1,499 @@
+"""The measures of file quality, timeliness and outcomes, each counted from the case data as facts.
+
+A fact is one thing counted (a charging request, a file, an action item, a victim's update, a
+trial), with the case it belongs to, the day it counts on and, for a rate, whether it met the
+standard. A figure is a count of facts, a drill-down is the same facts listed, and a trend is the
+same facts by month: so every figure agrees with the cases behind it by construction.
+
+Must not: decide what a deadline is (the rules core does), or reach cases outside the queryset
+it is given (the access module chose those).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from casework.cases.models import (
+    ActionPlanItem,
+    Case,
+    CPSDecision,
+    FileReturn,
+    FileSubmission,
+    FindingOverride,
+    Hearing,
+    Offence,
+    Witness,
+)
+from casework.deadlines.models import CaseDeadline
+from casework.rules.calendar import Calendar
+from casework.rules.deadlines import DeadlineSettings, bucket
+from casework.rules.findings import SECONDARY, UNVERIFIED, VERIFIED
+from casework.rules.reporting import (
+    DGA_SOURCE,
+    TRAINING_AREAS,
+    TRIAGE_SOURCE,
+    TRIAL_CLASSES,
+    TRIAL_SOURCE,
+    Failing,
+    failing_for_rule,
+    failing_for_triage,
+)
+
+from .filters import LONDON, Period
+
+TRIAGED = ("compliant", "non_compliant", "red_rejected")
+OUTCOME_WORDS = {"compliant": "NFS compliant", "non_compliant": "NFS non-compliant",
+                 "red_rejected": "priority (red) rejection", "pending": "awaiting CPS triage", "withdrawn": "withdrawn"}
+HARD_LIMITS = ("DEADLINE.CTL", "DEADLINE.STL")
+
+
+def local_day(dt: datetime) -> date:
+    return dt.astimezone(LONDON).date()
+
+
+def _d(day: date) -> str:
+    return f"{day:%a %-d %b %Y}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    case_id: int
+    urn: str
+    on: date  # the day it counts on: which period and month it falls in
+    ok: bool | None  # for a rate: met the standard, did not, or not yet decided (left out)
+    detail: str  # what the drill-down shows, in words
+    key: str = ""  # the breakdown it falls in: a reason, a category, a bucket
+    value: float | None = None  # a quantity, e.g. hours to a decision
+    where: str = ""  # for failings: who found it (CPS triage, CPS file assessment, Casework review)
+    category: str = ""  # for failings: the DGA category
+    area: str = ""  # for failings: the training area
+
+
+@dataclass
+class Ctx:
+    cases: QuerySet[Case]
+    window: Period
+    today: date
+    calendar: Calendar
+    settings: DeadlineSettings
+    memo: dict = field(default_factory=dict)
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        return self.window.aware_bounds()
+
+    def once(self, name: str, fn: Callable[[], list]) -> list:
+        if name not in self.memo:
+            self.memo[name] = fn()
+        return self.memo[name]
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    section: str  # file_quality, timeliness, outcomes
+    title: str
+    kind: str  # "rate" (facts met ÷ facts decided) or "count"
+    counts: str  # what one fact is, plural: "pre-charge requests"
+    ok_words: str  # the facts that met the standard: "compliant"
+    not_ok_words: str
+    definition: str
+    source: str
+    confidence: str
+    collect: Callable[[Ctx], list[Fact]]
+    higher_is_better: bool = True
+    trend: bool = True
+    headline: bool = False  # one of the few figures the dashboard shows first
+
+
+# --- File quality -------------------------------------------------------------------------------
+
+def _submissions(ctx: Ctx, pre_charge: bool) -> list[tuple]:
+    lo, hi = ctx.bounds()
+    phase = Q(file_type__startswith="PC") if pre_charge else ~Q(file_type__startswith="PC")
+    earlier = FileSubmission.objects.filter(phase, case_id=OuterRef("case_id"), submitted_at__lt=OuterRef("submitted_at"))
+    return list(FileSubmission.objects.filter(phase, case__in=ctx.cases, submitted_at__gte=lo, submitted_at__lt=hi)
+                .annotate(resubmission=Exists(earlier))
+                .values_list("case_id", "case__urn", "ref", "file_type", "submitted_at", "outcome", "charging_category",
+                             "reasons", "resubmission"))
+
+
+def _submission_facts(ctx: Ctx, pre_charge: bool, *, first_only: bool) -> list[Fact]:
+    rows = ctx.once(f"subs{pre_charge}", lambda: _submissions(ctx, pre_charge))
+    out = []
+    for case_id, urn, ref, file_type, at, outcome, category, reasons, resubmission in rows:
+        if first_only and resubmission:
+            continue
+        what = f"pre-charge request ({(category or 'green').replace('_', ' ')})" if pre_charge else f"{file_type} file"
+        words = OUTCOME_WORDS.get(outcome, outcome)
+        if reasons:
+            words += ": " + "; ".join(failing_for_triage(r).reason for r in reasons)
+        out.append(Fact(case_id, urn, local_day(at), outcome == "compliant" if outcome in TRIAGED else None,
+                        f"{ref} {what} sent {_d(local_day(at))}{' (resubmitted)' if resubmission else ''} — {words}",
+                        key=outcome))
+    return out
+
+
+def first_time_pcd(ctx: Ctx) -> list[Fact]:
+    return _submission_facts(ctx, True, first_only=True)
+
+
+def pcd_triage(ctx: Ctx) -> list[Fact]:
+    return _submission_facts(ctx, True, first_only=False)
+
+
+def first_time_charged(ctx: Ctx) -> list[Fact]:
+    return _submission_facts(ctx, False, first_only=True)
+
+
+def file_returns(ctx: Ctx) -> list[Fact]:
+    lo, hi = ctx.bounds()
+    rows = FileReturn.objects.filter(case__in=ctx.cases, returned_at__gte=lo, returned_at__lt=hi).values_list(
+        "case_id", "case__urn", "cycle", "returned_at", "rule_ids", "resubmitted_at")
+    out = []
+    for case_id, urn, cycle, at, rule_ids, resubmitted in rows:
+        again = f"resubmitted {_d(local_day(resubmitted))}" if resubmitted else "not yet resubmitted"
+        out.append(Fact(case_id, urn, local_day(at), None,
+                        f"Returned to the officer {_d(local_day(at))} (cycle {cycle}) with {len(rule_ids)} "
+                        f"finding{'s' if len(rule_ids) != 1 else ''}; {again}",
+                        key="3 or more" if cycle >= 3 else str(cycle)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rules_by_id() -> dict:
+    from casework.rules.quality import catalogue
+
+    return {r.id: r for r in catalogue()}
+
+
+def rule_failing(rule_id: str) -> Failing:
+    rule = _rules_by_id().get(rule_id)
+    return failing_for_rule(rule) if rule else Failing(rule_id, None, "file_build")
+
+
+def failings(ctx: Ctx) -> list[Fact]:
+    """Each reason a file failed, in the CPS's words: from CPS triage of pre-charge requests, the
+    CPS's assessment of charged files, and files Casework's reviewers returned to the officer."""
+    out = []
+    for pre_charge in (True, False):
+        where = "CPS triage (pre-charge)" if pre_charge else "CPS file assessment (charged)"
+        for case_id, urn, ref, _ft, at, outcome, _cat, reasons, _re in ctx.once(
+                f"subs{pre_charge}", lambda p=pre_charge: _submissions(ctx, p)):
+            if outcome not in ("non_compliant", "red_rejected"):
+                continue
+            for code in reasons:
+                f = failing_for_triage(code)
+                out.append(Fact(case_id, urn, local_day(at), None, f"{ref}: {f.reason} ({where}, {_d(local_day(at))})",
+                                key=f.reason, where=where, category=f.dga_category or "", area=f.area))
+    lo, hi = ctx.bounds()
+    for case_id, urn, cycle, at, rule_ids in FileReturn.objects.filter(
+            case__in=ctx.cases, returned_at__gte=lo, returned_at__lt=hi).values_list(
+            "case_id", "case__urn", "cycle", "returned_at", "rule_ids"):
+        for rule_id in dict.fromkeys(rule_ids):
+            f = rule_failing(rule_id)
+            out.append(Fact(case_id, urn, local_day(at), None,
+                            f"Return {cycle}: {f.reason} ({rule_id}, {_d(local_day(at))})",
+                            key=f.reason, where="Casework review (returned to the officer)",
+                            category=f.dga_category or "", area=f.area))
+    return out
+
+
+def set_aside(ctx: Ctx) -> list[Fact]:
+    lo, hi = ctx.bounds()
+    out = []
+    for case_id, urn, rule_id, item, reason, at in FindingOverride.objects.filter(
+            case__in=ctx.cases, at__gte=lo, at__lt=hi).values_list("case_id", "case__urn", "rule_id", "item",
+                                                                    "reason", "at"):
+        rule = _rules_by_id().get(rule_id)
+        title = rule.title if rule else rule_id
+        out.append(Fact(case_id, urn, local_day(at), None,
+                        f"{title}{f' ({item})' if item else ''} set aside {_d(local_day(at))}: “{reason}”", key=rule_id))
+    return out
+
+
+# --- Timeliness ---------------------------------------------------------------------------------
+
+def file_service_level(ctx: Ctx) -> list[Fact]:
+    """Charged cases: was the first charged file sent to the CPS within the service level?"""
+    w = ctx.window
+    charged = (Offence.objects.filter(defendant__case__in=ctx.cases, charge_date__isnull=False)
+               .values("defendant__case_id").annotate(first=Min("charge_date"), urn=F("defendant__case__urn"))
+               .filter(first__gte=w.start, first__lte=w.end))
+    rows = list(charged.values_list("defendant__case_id", "urn", "first"))
+    sent = dict(FileSubmission.objects.filter(case_id__in=charged.values("defendant__case_id"))
+                .exclude(file_type__startswith="PC").values("case_id").annotate(first=Min("submitted_at"))
+                .values_list("case_id", "first"))
+    n = ctx.settings.file_submission_working_days
+    out = []
+    for case_id, urn, charge in rows:
+        due = ctx.calendar.add_working_days(charge, n)
+        day = local_day(sent[case_id]) if case_id in sent else None
+        if day is not None:
+            ok, words = day <= due, f"sent {_d(day)}" + (" — late" if day > due else "")
+        else:
+            ok, words = (False if due < ctx.today else None), "not sent yet"
+        out.append(Fact(case_id, urn, charge, ok, f"Charged {_d(charge)}; due {_d(due)} ({n} working days); {words}"))
+    return out
+
+
+CATEGORY_WORDS = {"red": "red (priority)", "green_priority": "green priority", "green": "green",
+                  "early_advice": "early advice"}
+
+
+def pcd_turnaround(ctx: Ctx) -> list[Fact]:
+    """CPS charging decisions: hours from the request to the decision, against the CPS's targets."""
+    lo, hi = ctx.bounds()
+    s = ctx.settings
+    out = []
+    for case_id, urn, ref, decided, kind, sub_ref, submitted, category, file_type in CPSDecision.objects.filter(
+            case__in=ctx.cases, decided_at__gte=lo, decided_at__lt=hi, submission__file_type__startswith="PC",
+    ).values_list("case_id", "case__urn", "ref", "decided_at", "kind", "submission__ref", "submission__submitted_at",
+                  "submission__charging_category", "submission__file_type"):
+        cat = category or ("red" if file_type == "PC-EXP" else "green")
+        hours = (decided - submitted).total_seconds() / 3600
+        if cat == "red":
+            ok, target = decided <= submitted + timedelta(hours=s.pcd_red_hours), f"{s.pcd_red_hours} hours"
+        else:
+            days = s.pcd_green_priority_days if cat == "green_priority" else s.pcd_green_days
+            ok, target = local_day(decided) <= local_day(submitted) + timedelta(days=days), f"{days} days"
+        took = f"{hours:.1f} hours" if hours < 48 else f"{hours / 24:.1f} days"
+        out.append(Fact(case_id, urn, local_day(decided), ok,
+                        f"{sub_ref} ({CATEGORY_WORDS.get(cat, cat)}) sent {_d(local_day(submitted))}; decision {ref} "
+                        f"({kind.replace('_', ' ')}) {_d(local_day(decided))}: {took} (target {target})",
+                        key=cat, value=hours))
+    return out
+
+
+def action_items(ctx: Ctx) -> list[Fact]:
+    """CPS action plan items due in the period (and by today): done by their due date?"""
+    w = ctx.window
+    last = min(w.end, ctx.today)
+    out = []
+    for case_id, urn, ref, text, due, status, completed in (
+            ActionPlanItem.objects.filter(plan__case__in=ctx.cases).exclude(status="cancelled")
+            .annotate(due=Coalesce("due_date", "plan__respond_by")).filter(due__gte=w.start, due__lte=last)
+            .values_list("plan__case_id", "plan__case__urn", "ref", "text", "due", "status", "completed_at")):
+        if status == "done" and completed:
+            day = local_day(completed)
+            ok, words = day <= due, f"done {_d(day)}" + (" — late" if day > due else "")
+        else:
+            ok, words = (False if due < ctx.today else None), "still open"
+        out.append(Fact(case_id, urn, due, ok, f"{ref} “{text[:80]}” due {_d(due)}: {words}"))
+    return out
+
+
+def _hard_limits(qs: QuerySet) -> QuerySet:
+    return qs.filter(Q(kind__startswith=HARD_LIMITS[0]) | Q(kind__startswith=HARD_LIMITS[1]), hard=True, done=False)
+
+
+def time_limits_at_risk(ctx: Ctx) -> list[Fact]:
+    """Custody and statutory time limits not yet met on open cases, as at today, by bucket."""
+    out = []
+    for case_id, urn, kind, title, subject, due in _hard_limits(CaseDeadline.objects.filter(case__in=ctx.cases)).values_list(
+            "case_id", "case__urn", "kind", "title", "subject", "due"):
+        b = bucket(due, ctx.today)
+        out.append(Fact(case_id, urn, due, None, f"{title}: {subject}, due {_d(due)}", key=b,
+                        category="CTL" if kind.startswith(HARD_LIMITS[0]) else "STL"))
+    return out
+
+
+def time_limit_failures(ctx: Ctx) -> list[Fact]:
+    """Custody or statutory time limits that passed in the period without being met."""
+    w = ctx.window
+    last = min(w.end, ctx.today - timedelta(days=1))
+    out = []
+    for case_id, urn, kind, title, subject, due in _hard_limits(CaseDeadline.objects.filter(
+            case__in=ctx.cases, due__gte=w.start, due__lte=last)).values_list(
+            "case_id", "case__urn", "kind", "title", "subject", "due"):
+        out.append(Fact(case_id, urn, due, None, f"{title}: {subject}, expired {_d(due)}",
+                        key="CTL" if kind.startswith(HARD_LIMITS[0]) else "STL"))
+    return out
+
+
+def _chunks(ids: list[int], size: int = 900):
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def victims_code(ctx: Ctx) -> list[Fact]:
+    """Each victim and each decision or result they must be told of: told within the Victims'
+    Code period (1 working day with enhanced rights, else 5)? The earliest record of telling them
+    counts: a contact marked 'told of progress', or their last update."""
+    from casework.cases.models import ContactEntry
+
+    w = ctx.window
+    lo, hi = ctx.bounds()
+    events: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+    for case_id, day in (Offence.objects.filter(defendant__case__in=ctx.cases, charge_date__gte=w.start,
+                                                charge_date__lte=w.end)
+                         .values_list("defendant__case_id", "charge_date").distinct()):
+        # A charge has a date but no time: taken as 17:00 that day, as the deadlines engine does.
+        events[case_id].append((datetime.combine(day, time(17, 0), tzinfo=LONDON), "charge"))
+    for case_id, at, kind in CPSDecision.objects.filter(
+            case__in=ctx.cases, decided_at__gte=lo, decided_at__lt=hi,
+            kind__in=("no_further_action", "out_of_court_disposal")).values_list("case_id", "decided_at", "kind"):
+        events[case_id].append((at, f"CPS decision: {kind.replace('_', ' ')}"))
+    for case_id, at, outcome in Hearing.objects.filter(case__in=ctx.cases, starts_at__gte=lo, starts_at__lt=hi).exclude(
+            outcome="").values_list("case_id", "starts_at", "outcome"):
+        events[case_id].append((at, f"hearing result: {outcome.replace('_', ' ')}"))
+    if not events:
+        return []
+    victims = []
+    for ids in _chunks(sorted(events)):
+        victims += Witness.objects.filter(case_id__in=ids, role="victim").values_list(
+            "pk", "case_id", "case__urn", "ref", "enhanced_rights", "last_update_at")
+    told: dict[int, list[datetime]] = defaultdict(list)
+    for ids in _chunks([v[0] for v in victims]):
+        for wid, at in ContactEntry.objects.filter(witness_id__in=ids, told_of_progress=True).values_list("witness_id", "at"):
+            told[wid].append(at)
+    s = ctx.settings
+    out = []
+    for wid, case_id, urn, ref, enhanced, last_update in victims:
+        days = s.vc_enhanced_working_days if enhanced else s.vc_other_working_days
+        for at, what in sorted(events[case_id]):
+            due = ctx.calendar.add_working_days(local_day(at), days)
+            times = [t for t in told[wid] if t >= at] + ([last_update] if last_update and last_update >= at else [])
+            first = local_day(min(times)) if times else None
+            if first is not None:
+                ok, words = first <= due, f"told {_d(first)}" + (" — late" if first > due else "")
+            else:
+                ok, words = (False if due < ctx.today else None), "not told yet"
+            out.append(Fact(case_id, urn, local_day(at), ok,
+                            f"Victim {ref}{' (enhanced rights)' if enhanced else ''}: {what} {_d(local_day(at))}; "
+                            f"due {_d(due)} ({days} working day{'s' if days != 1 else ''}); {words}",
+                            key="enhanced" if enhanced else "other"))
+    return out
+
+
+# --- Outcomes -----------------------------------------------------------------------------------
+
+def _hearings(ctx: Ctx, kind: str) -> list[tuple]:
+    lo, hi = ctx.bounds()
+    return list(Hearing.objects.filter(case__in=ctx.cases, type=kind, starts_at__gte=lo, starts_at__lt=hi)
+                .exclude(outcome__in=("", "vacated")).values_list("case_id", "case__urn", "ref", "starts_at", "outcome"))
+
+
+# A guilty plea at the first hearing is recorded as the plea, or as what followed it the same day.
+GUILTY_PLEA_RESULTS = ("guilty_plea", "sentenced", "committed_for_sentence")
+
+
+def guilty_plea_first_hearing(ctx: Ctx) -> list[Fact]:
+    return [Fact(case_id, urn, local_day(at), outcome in GUILTY_PLEA_RESULTS,
+                 f"{ref} first hearing {_d(local_day(at))}: {outcome.replace('_', ' ')}", key=outcome)
+            for case_id, urn, ref, at, outcome in _hearings(ctx, "first") if outcome != "sent_to_crown"]
+
+
+def trials(ctx: Ctx) -> list[Fact]:
+    out = []
+    for case_id, urn, ref, at, outcome in _hearings(ctx, "trial"):
+        cls = TRIAL_CLASSES.get(outcome)
+        if cls:
+            out.append(Fact(case_id, urn, local_day(at), cls == "effective",
+                            f"{ref} trial {_d(local_day(at))}: {outcome.replace('_', ' ')} ({cls})", key=cls))
+    return out
+
+
+PROSECUTED = ("convicted", "acquitted", "discontinued", "withdrawn", "dismissed")
+
+
+def discontinued(ctx: Ctx) -> list[Fact]:
+    w = ctx.window
+    return [Fact(case_id, urn, day, outcome in ("discontinued", "withdrawn"),
+                 f"Finalised {_d(day)}: {outcome.replace('_', ' ')}", key=outcome)
+            for case_id, urn, day, outcome in Case.objects.filter(
+                pk__in=ctx.cases.values("pk"), finalised_on__gte=w.start, finalised_on__lte=w.end,
+                outcome__in=PROSECUTED).values_list("pk", "urn", "finalised_on", "outcome")]
+
+
+# --- The catalogue ------------------------------------------------------------------------------
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("first_time_pcd", "file_quality", "First-time NFS compliance (pre-charge)", "rate",
+            "first pre-charge requests", "compliant first time", "not compliant first time",
+            "Of the cases whose first request for a CPS charging decision was sent in the period and triaged, "
+            "the share the CPS found NFS compliant at the first attempt. Requests still awaiting triage are left out.",
+            "CPS triage outcomes (brief §3.4, §7.2) [CPSDH]", VERIFIED, first_time_pcd, headline=True),
+    Measure("pcd_triage", "file_quality", "Pre-charge requests NFS compliant at triage (all attempts)", "rate",
+            "pre-charge requests", "compliant", "not compliant or rejected",
+            "Every request for a charging decision sent in the period and triaged, resubmissions included: the share "
+            "the CPS found NFS compliant (the brief's 'compliant ÷ all triaged PCD requests').",
+            "CPS triage outcomes (brief §7.2) [CPSDH]", VERIFIED, pcd_triage),
+    Measure("first_time_charged", "file_quality", "Charged files meeting the standard first time", "rate",
+            "first charged files", "compliant first time", "not compliant first time",
+            "Of the cases whose first file after charge was sent to the CPS in the period and assessed, the share the "
+            "CPS found compliant with the National File Standard at the first attempt.",
+            f"{DGA_SOURCE}; DG6 (National File Standard)", SECONDARY, first_time_charged, headline=True),
+    Measure("file_returns", "file_quality", "Files returned to the officer", "count", "returns", "", "",
+            "Files a Casework reviewer sent back to the officer in the case with feedback in the period, each review "
+            "cycle counted; the breakdown is by cycle (1 = the first return of that case).",
+            "Casework review loop (the reviewer's return with feedback)", VERIFIED, file_returns, higher_is_better=False),
+    Measure("set_aside", "file_quality", "Findings set aside", "count", "findings set aside", "", "",
+            "File-quality findings a reviewer set aside with a reason in the period (they no longer count against "
+            "the file, and are reported here so the practice can be checked).",
+            "Casework file-quality review", VERIFIED, set_aside, higher_is_better=False),
+    Measure("file_service_level", "timeliness", "Charged files sent within the service level", "rate",
+            "charged cases", "sent in time", "sent late or overdue",
+            "Cases first charged in the period: was the first file after charge sent to the CPS within the local "
+            "service level (working days after charge, set by administrators)? Cases not yet due are left out.",
+            "Force service level; College of Policing practice, charged files within 24–48 hours [COPCPT]",
+            UNVERIFIED, file_service_level, headline=True),
+    Measure("pcd_turnaround", "timeliness", "CPS charging decisions within target", "rate",
+            "charging decisions", "within target", "beyond target",
+            "CPS decisions on charging requests made in the period: was each within the CPS's target for its "
+            "category (red 3 hours; green priority 5 days; green and early advice 28 days, as configured)? "
+            "The breakdown gives the median time by category.",
+            "CPS design history: priority reviews in 3 hours, 5-day and 28-day reviews [CPSDH][CPSTASK]", SECONDARY,
+            pcd_turnaround),
+    Measure("action_items", "timeliness", "CPS action plan items done by their due date", "rate",
+            "action plan items", "done in time", "late or overdue",
+            "Items of CPS action plans due in the period (up to today): done on or before the date the CPS set. "
+            "Items due today and still open are left out.",
+            "DG6 4.26–4.28 action plans; CPS 'police should respond by' date [CPSDH][CPSDGA]", SECONDARY, action_items,
+            headline=True),
+    Measure("victims_code", "timeliness", "Victims' Code updates on time", "rate",
+            "victims' updates", "told in time", "told late or not yet told",
+            "For each victim, each charge, CPS decision not to charge and hearing result in the period: were they told "
+            "within 1 working day (enhanced rights) or 5 (others)? The earliest record of telling them counts.",
+            "Code of Practice for Victims of Crime (2021) [CPSTC][LANCS]", SECONDARY, victims_code, headline=True),
+    Measure("time_limit_failures", "timeliness", "Custody and statutory time limits passed unmet", "count",
+            "time limits", "", "",
+            "Custody time limits and summary statutory time limits on open cases whose last day fell in the period "
+            "and passed without the limit being met (or the case being dealt with).",
+            "Prosecution of Offences (Custody Time Limits) Regulations 1987; MCA 1980 s.127; CJA 1988 s.39A", VERIFIED,
+            time_limit_failures, higher_is_better=False),
+    Measure("time_limits_at_risk", "timeliness", "Custody and statutory time limits at risk (as at today)", "count",
+            "time limits", "", "",
+            "Custody and statutory time limits on open cases not yet met, by when they expire (the CPS's buckets). "
+            "This is today's position whatever the period chosen.",
+            "CPS CTL and STL monitoring buckets [CPSDH]", VERIFIED, time_limits_at_risk, higher_is_better=False,
+            trend=False),
+    Measure("guilty_plea_first_hearing", "outcomes", "Guilty pleas at the first hearing", "rate",
+            "first hearings", "guilty plea", "no guilty plea",
+            "First hearings in the magistrates' court held in the period with a recorded result: the share at which a "
+            "guilty plea was entered (recorded as the plea, or as sentence or committal for sentence that day), the aim "
+            "of Transforming Summary Justice. Vacated hearings, and cases sent to the Crown Court (where the plea is "
+            "taken), are left out.",
+            "Transforming Summary Justice; HMCPSI TSJ follow-up (2017) [TSJ17]", SECONDARY, guilty_plea_first_hearing),
+    Measure("trials", "outcomes", "Effective trials", "rate", "trials", "effective", "cracked or ineffective",
+            "Trials listed in the period with a recorded result: effective (the trial went ahead), cracked (ended on "
+            "the day without a trial: a late plea or no evidence offered) or ineffective (did not go ahead and must be "
+            "listed again). Vacated listings are left out.", TRIAL_SOURCE, SECONDARY, trials),
+    Measure("discontinued", "outcomes", "Prosecutions discontinued or withdrawn", "rate", "prosecuted cases finalised",
+            "discontinued or withdrawn", "other outcomes",
+            "Cases finalised in the period after charge (convicted, acquitted, dismissed, discontinued or withdrawn): "
+            "the share discontinued or withdrawn.", "HMCPSI TSJ follow-up (2017): fewer discontinuances [TSJ17]",
+            SECONDARY, discontinued, higher_is_better=False),
+)
+MEASURES_BY_ID = {m.id: m for m in MEASURES}
+SECTIONS = {"file_quality": "File quality", "timeliness": "Timeliness", "outcomes": "Outcomes"}
+
+# Tables that are breakdowns of facts rather than measures of their own.
+FAILINGS_SOURCE = f"{TRIAGE_SOURCE}; {DGA_SOURCE}; Casework rule catalogue (docs/rules.md)"
+__all__ = ["MEASURES", "MEASURES_BY_ID", "Fact", "Ctx", "Measure", "failings", "TRAINING_AREAS", "FAILINGS_SOURCE"]

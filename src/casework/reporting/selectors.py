@@ -1,0 +1,299 @@
+"""Reading a report: every measure's figure for the period, its monthly trend with the change
+flagged when beyond normal variation, the reasons files failed in the CPS's words, training needs
+by officer, team and supervisor, and today's caseload. One builder serves the dashboard, the
+drill-down and the monthly pack, so the three always agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings as django_settings
+from django.db.models import Count, Q, QuerySet
+
+from casework.cases.constants import Stage
+from casework.cases.models import Case
+from casework.deadlines.services import calendar_build, settings_load
+from casework.people.models import Unit, User
+from casework.rules.calendar import add_months
+from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
+from casework.rules.reporting import TRAINING_AREAS, TRIAL_CLASSES, TrendPoint, median, trend
+
+from .filters import Period, ReportFilters, month_start, trend_months
+from .measures import MEASURES, MEASURES_BY_ID, Ctx, Fact, Measure, failings
+
+RATE_PARTS = ("ok", "not_ok", "pending")
+
+
+@dataclass
+class Figure:
+    measure: Measure
+    facts: list[Fact]  # the facts in the period
+
+    @property
+    def met(self) -> int:
+        return sum(1 for f in self.facts if f.ok is True)
+
+    @property
+    def not_met(self) -> int:
+        return sum(1 for f in self.facts if f.ok is False)
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for f in self.facts if f.ok is None)
+
+    @property
+    def decided(self) -> int:
+        return self.met + self.not_met
+
+    @property
+    def count(self) -> int:
+        return len(self.facts)
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.decided if self.decided else None
+
+    @property
+    def cases(self) -> int:
+        return len({f.case_id for f in self.facts})
+
+    def breakdown(self) -> list[dict]:
+        """By key: how many facts, how many met the standard, and the rate."""
+        rows: dict[str, dict] = {}
+        for f in self.facts:
+            r = rows.setdefault(f.key, {"key": f.key, "count": 0, "met": 0, "decided": 0, "values": []})
+            r["count"] += 1
+            if f.ok is not None:
+                r["decided"] += 1
+                r["met"] += f.ok
+            if f.value is not None:
+                r["values"].append(f.value)
+        for r in rows.values():
+            r["rate"] = r["met"] / r["decided"] if r["decided"] else None
+            r["median"] = median(r.pop("values"))
+        return sorted(rows.values(), key=lambda r: (-r["count"], r["key"]))
+
+
+@dataclass
+class Report:
+    filters: ReportFilters
+    today: date
+    figures: dict[str, Figure]
+    trends: dict[str, list[TrendPoint]] = field(default_factory=dict)
+    months: list[date] = field(default_factory=list)
+    failing_facts: list[Fact] = field(default_factory=list)
+    caseload: dict = field(default_factory=dict)
+    training: list[dict] = field(default_factory=list)
+    training_threshold: int = 3
+    training_share: int = 10  # per cent of the files assessed
+
+    @property
+    def period(self) -> Period:
+        return self.filters.period
+
+    def section(self, key: str) -> list[Figure]:
+        return [f for f in self.figures.values() if f.measure.section == key]
+
+    def failing_reasons(self) -> list[dict]:
+        """Each reason files failed for, in the CPS's words, with who found it and how often."""
+        rows: dict[str, dict] = {}
+        for f in self.failing_facts:
+            r = rows.setdefault(f.key, {"reason": f.key, "category": f.category, "area": TRAINING_AREAS[f.area].label,
+                                        "count": 0, "cases": set(), "by": Counter()})
+            r["count"] += 1
+            r["cases"].add(f.case_id)
+            r["by"][f.where] += 1
+        out = []
+        for r in rows.values():
+            out.append({**r, "cases": len(r["cases"]), "by": dict(r["by"])})
+        return sorted(out, key=lambda r: (-r["count"], r["reason"]))
+
+    def failing_categories(self) -> list[dict]:
+        """The same failings by DGA category."""
+        count, cases = Counter(), defaultdict(set)
+        for f in self.failing_facts:
+            key = f.category or "No DGA category (triage only)"
+            count[key] += 1
+            cases[key].add(f.case_id)
+        return [{"category": k, "count": n, "cases": len(cases[k])} for k, n in count.most_common()]
+
+
+def report_ctx(cases: QuerySet[Case], filters: ReportFilters, today: date, window: Period) -> Ctx:
+    return Ctx(filters.apply(cases), window, today, calendar_build(), settings_load())
+
+
+def report_build(*, cases: QuerySet[Case], filters: ReportFilters, today: date, measures: tuple[Measure, ...] = MEASURES,
+                 trends: bool = True, extras: bool = True, training_threshold: int | None = None,
+                 training_share: int | None = None) -> Report:
+    """The report for the cases given (already scoped to the reader) under `filters`."""
+    period = filters.period
+    months = trend_months(period.end) if trends else []
+    start = min(period.start, months[0]) if months else period.start
+    ctx = report_ctx(cases, filters, today, Period(start, period.end))
+    figures: dict[str, Figure] = {}
+    series: dict[str, list[TrendPoint]] = {}
+    for m in measures:
+        facts = m.collect(ctx)
+        figures[m.id] = Figure(m, facts if not m.trend else [f for f in facts if period.contains(f.on)])
+        if trends and m.trend:
+            series[m.id] = trend(_monthly(facts, months, rate=m.kind == "rate"))
+    report = Report(filters, today, figures, series, months)
+    if extras:
+        report.failing_facts = [f for f in failings(ctx) if period.contains(f.on)]
+        report.caseload = caseload(ctx.cases, today)
+        report.training_threshold = training_threshold or django_settings.CASEWORK_TRAINING_THRESHOLD
+        report.training_share = django_settings.CASEWORK_TRAINING_SHARE if training_share is None else training_share
+        report.training = training_needs(report.failing_facts, report, threshold=report.training_threshold,
+                                         share=report.training_share)
+    return report
+
+
+def _monthly(facts: list[Fact], months: list[date], *, rate: bool) -> list[tuple[str, int, int | None]]:
+    num, den = Counter(), Counter()
+    for f in facts:
+        m = month_start(f.on)
+        if rate:
+            if f.ok is not None:
+                den[m] += 1
+                num[m] += f.ok
+        else:
+            num[m] += 1
+    return [(f"{m:%Y-%m}", num[m], den[m] if rate else None) for m in months]
+
+
+# --- Caseload -----------------------------------------------------------------------------------
+
+AGE_BANDS = (("under_1m", "Under 1 month", 0, 1), ("1_3m", "1 to 3 months", 1, 3), ("3_6m", "3 to 6 months", 3, 6),
+             ("6_12m", "6 to 12 months", 6, 12), ("over_12m", "Over 12 months", 12, None))
+
+
+def age_band_q(key: str, today: date) -> Q:
+    """Open cases received in the age band (months before today)."""
+    _, _, lo, hi = next(b for b in AGE_BANDS if b[0] == key)
+    q = Q(received_at__date__lte=add_months(today, -lo)) if lo else Q()
+    if hi is not None:
+        q &= Q(received_at__date__gt=add_months(today, -hi))
+    return q
+
+
+def caseload(cases: QuerySet[Case], today: date) -> dict:
+    """Open cases as at today: by stage, by case progression officer and by age since received."""
+    open_cases = cases.open()
+    stages = dict(open_cases.order_by().values_list("stage").annotate(n=Count("pk")))
+    by_stage = [{"key": s.value, "label": s.label, "count": stages.get(s.value, 0)} for s in Stage if s.value != "finalised"]
+    workers = dict(open_cases.order_by().values_list("caseworker_id").annotate(n=Count("pk")))
+    names = {u.pk: u.display_name for u in User.objects.filter(pk__in=[k for k in workers if k])}
+    by_worker = sorted(({"key": str(k or ""), "label": names.get(k, "Not assigned"), "count": n} for k, n in workers.items()),
+                       key=lambda r: (-r["count"], r["label"]))
+    ages = open_cases.aggregate(**{key: Count("pk", filter=age_band_q(key, today)) for key, *_ in AGE_BANDS},
+                                no_date=Count("pk", filter=Q(received_at__isnull=True)))
+    by_age = [{"key": key, "label": label, "count": ages[key]} for key, label, *_ in AGE_BANDS]
+    if ages["no_date"]:
+        by_age.append({"key": "no_date", "label": "Date received not recorded", "count": ages["no_date"]})
+    return {"open": sum(stages.values()), "by_stage": by_stage, "by_worker": by_worker, "by_age": by_age}
+
+
+def caseload_cases(cases: QuerySet[Case], today: date, *, by: str, key: str) -> QuerySet[Case]:
+    """The open cases behind one caseload figure."""
+    open_cases = cases.open()
+    if by == "stage":
+        return open_cases.filter(stage=key)
+    if by == "worker":
+        return open_cases.filter(caseworker_id=int(key)) if key.isdigit() else open_cases.filter(caseworker__isnull=True)
+    if by == "age":
+        if key == "no_date":
+            return open_cases.filter(received_at__isnull=True)
+        if key in {b[0] for b in AGE_BANDS}:
+            return open_cases.filter(age_band_q(key, today))
+    return open_cases
+
+
+# --- Training needs -----------------------------------------------------------------------------
+
+def training_needs(facts: list[Fact], report: Report, *, threshold: int, share: int) -> list[dict]:
+    """Failings that recur for one officer, team or supervisor: at least `threshold` of their cases,
+    and at least `share` per cent of their files assessed in the period, failed in the same training
+    area. Each with a suggested topic and example URNs."""
+    if not facts:
+        return []
+    people = {}
+    ids = sorted({f.case_id for f in facts} | _assessed_cases(report))
+    for i in range(0, len(ids), 900):
+        for pk, oic, team, supervisor in Case.objects.filter(pk__in=ids[i:i + 900]).values_list(
+                "pk", "oic_id", "oic__unit_id", "supervisor_id"):
+            people[pk] = {"officer": oic, "team": team, "supervisor": supervisor}
+    assessed: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for case_id in _assessed_cases(report):
+        for kind, who in people.get(case_id, {}).items():
+            if who:
+                assessed[(kind, who)].add(case_id)
+    hits: dict[tuple[str, int, str], dict[int, str]] = defaultdict(dict)
+    for f in sorted(facts, key=lambda f: (f.on, f.urn), reverse=True):
+        for kind, who in people.get(f.case_id, {}).items():
+            if who:
+                hits[(kind, who, f.area)].setdefault(f.case_id, f.urn)
+    def total(kind: str, who: int, cases: dict) -> int:
+        return len(assessed.get((kind, who), set()) | set(cases))
+
+    rows = [(k, v) for k, v in hits.items()
+            if len(v) >= threshold and len(v) * 100 >= share * total(k[0], k[1], v)]
+    user_ids = {who for (kind, who, _), _ in rows if kind != "team"}
+    unit_ids = {who for (kind, who, _), _ in rows if kind == "team"}
+    users = {u.pk: u.display_name for u in User.objects.filter(pk__in=user_ids)}
+    units = {u.pk: u.name for u in Unit.objects.filter(pk__in=unit_ids)}
+    out = []
+    for (kind, who, area), cases in rows:
+        of = total(kind, who, cases)
+        out.append({"kind": kind, "who_id": who, "who": (units if kind == "team" else users).get(who, "—"),
+                    "area": area, "area_label": TRAINING_AREAS[area].label, "topic": TRAINING_AREAS[area].topic,
+                    "cases": len(cases), "of": of, "share": len(cases) / of if of else None,
+                    "examples": list(cases.values())[:3]})
+    order = {"team": 0, "supervisor": 1, "officer": 2}
+    return sorted(out, key=lambda r: (order[r["kind"]], -r["cases"], r["who"], r["area_label"]))
+
+
+def _assessed_cases(report: Report) -> set[int]:
+    """Cases whose file was assessed in the period: triaged, assessed by the CPS, or returned."""
+    out = set()
+    for mid in ("pcd_triage", "first_time_charged", "file_returns"):
+        if mid in report.figures:
+            out |= {f.case_id for f in report.figures[mid].facts}
+    return out
+
+
+# --- Drill-down ---------------------------------------------------------------------------------
+
+def measure_facts(*, cases: QuerySet[Case], filters: ReportFilters, today: date, measure: str, part: str = "",
+                  key: str = "") -> list[Fact]:
+    """The facts behind one figure: a measure, optionally only those that met the standard (ok),
+    did not (not_ok) or are undecided (pending), optionally one breakdown key."""
+    if measure == "failings":
+        ctx = report_ctx(cases, filters, today, filters.period)
+        facts = [f for f in failings(ctx) if filters.period.contains(f.on)]
+        if part.startswith("area:"):
+            facts = [f for f in facts if f.area == part[5:]]
+        if part.startswith("category:"):
+            facts = [f for f in facts if (f.category or "No DGA category (triage only)") == part[9:]]
+    else:
+        m = MEASURES_BY_ID[measure]
+        report = report_build(cases=cases, filters=filters, today=today, measures=(m,), trends=False, extras=False)
+        facts = report.figures[measure].facts
+        wanted = {"ok": True, "not_ok": False, "pending": None}
+        if part in wanted:
+            facts = [f for f in facts if f.ok is wanted[part]]
+    if key:
+        facts = [f for f in facts if f.key == key]
+    return sorted(facts, key=lambda f: (f.on, f.urn), reverse=True)
+
+
+def previous_month(period: Period) -> Period:
+    first = month_start(period.start) - timedelta(days=1)
+    return Period.month(first)
+
+
+BUCKET_ORDER = [b for b in BUCKETS]
+__all__ = ["report_build", "measure_facts", "caseload_cases", "Report", "Figure", "BUCKET_LABELS", "BUCKET_ORDER",
+           "TRIAL_CLASSES"]
