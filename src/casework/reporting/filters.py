@@ -86,12 +86,15 @@ def offence_group_q(key: str) -> Q:
             q |= offence_group_q(g.key)
         return ~q
     group = OFFENCE_GROUPS_BY_KEY[key]
-    q = Q(offence_code_id__in=group.codes) if group.codes else Q(pk__in=[])
+    q = Q(pk__in=[])
+    for code in group.codes:  # a named code and its attempts, aiding and conspiracies (TH68023A …)
+        q |= Q(offence_code__code__startswith=code)
     for prefix in group.prefixes:
-        q |= Q(offence_code_id__startswith=prefix)
+        q |= Q(offence_code__code__startswith=prefix)
     named_elsewhere = [c for g in OFFENCE_GROUPS if g is not group for c in g.codes]
-    if group.prefixes and named_elsewhere:
-        q &= ~Q(offence_code_id__in=named_elsewhere)
+    for code in named_elsewhere:
+        if code[:4] in group.prefixes:
+            q &= ~Q(offence_code__code__startswith=code)
     return q
 
 

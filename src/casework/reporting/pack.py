@@ -103,15 +103,17 @@ def pack_tables(report: Report, previous: Report) -> list[Table]:
                              "limits follow, month by month."))
     for mid, points in report.trends.items():
         m = MEASURES_BY_ID[mid]
-        rate = m.kind == "rate"
-        tables.append(Table(
-            f"trend_{mid}"[:31], f"Trend: {m.title}",
-            ["Month", "Met" if rate else "Count", "Counted", "Rate" if rate else "Count", "Lower limit", "Upper limit",
-             "Outside limits"],
-            [[p.month, p.numerator, p.denominator, p.value if rate or p.value is None else int(p.value), p.lower,
-              p.upper, {"high": "Above", "low": "Below"}.get(p.flag, "")] for p in points],
-            ["text", "int", "int", "pct" if rate else "int", "pct" if rate else "num", "pct" if rate else "num", "text"],
-            note=m.definition, chart=f"trend:{mid}"))
+        flags = [{"high": "Above", "low": "Below"}.get(p.flag, "") for p in points]
+        if m.kind == "rate":
+            columns = ["Month", "Met", "Counted", "Rate", "Lower limit", "Upper limit", "Outside limits"]
+            rows = [[p.month, p.numerator, p.denominator, p.value, p.lower, p.upper, f] for p, f in zip(points, flags)]
+            formats = ["text", "int", "int", "pct", "pct", "pct", "text"]
+        else:
+            columns = ["Month", "Count", "Lower limit", "Upper limit", "Outside limits"]
+            rows = [[p.month, p.numerator, p.lower, p.upper, f] for p, f in zip(points, flags)]
+            formats = ["text", "int", "num", "num", "text"]
+        tables.append(Table(f"trend_{mid}"[:31], f"Trend: {m.title}", columns, rows, formats, note=m.definition,
+                            chart=f"trend:{mid}"))
 
     tables.append(Table("failings", "Why files failed, in the CPS's words", [
         "Reason", "DGA category", "Training area", "Times", "Cases", "CPS triage (pre-charge)",

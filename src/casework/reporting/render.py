@@ -127,7 +127,7 @@ def render_xlsx(pack: Pack) -> bytes:
         for i, row in enumerate(t.rows):
             for j, value in enumerate(row):
                 f = t.fmt(i, j)
-                if value is None:
+                if value is None or value == "":
                     ws.write_blank(head + 1 + i, j, None)
                 elif f == "text":
                     ws.write_string(head + 1 + i, j, str(value))
@@ -141,36 +141,50 @@ def render_xlsx(pack: Pack) -> bytes:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-def _svg(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    import matplotlib.pyplot as plt
+# matplotlib's object API (not pyplot, which keeps global state and is unsafe in a threaded server);
+# text stays text in the SVG ("svg.fonttype": "none"), which keeps the files small and fast to draw.
+CHART_STYLE = {"font.size": 8, "svg.fonttype": "none", "svg.hashsalt": "casework"}
 
-    plt.close(fig)
+
+def _figure(width: float, height: float, adjust: dict):
+    import matplotlib
+
+    with matplotlib.rc_context(CHART_STYLE):
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(width, height))
+        fig.subplots_adjust(**adjust)
+        return fig, fig.add_subplot()
+
+
+def _svg(fig) -> str:
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context(CHART_STYLE):
+        fig.savefig(buf, format="svg")
     return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
 def _chart_trend(t: Table) -> str:
-    import matplotlib
-
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    matplotlib.rcParams.update({"font.size": 9,
-                                "svg.fonttype": "path", "svg.hashsalt": "casework"})
-    rate = t.formats[3] == "pct"
+    col = {name: j for j, name in enumerate(t.columns)}
+    rate = "Rate" in col
     scale = 100 if rate else 1
+
+    def series(name: str) -> list[float]:
+        return [r[col[name]] * scale if r[col[name]] is not None else float("nan") for r in t.rows]
+
     months = [r[0][2:] for r in t.rows]
-    values = [r[3] * scale if r[3] is not None else float("nan") for r in t.rows]
-    lower = [r[4] * scale if r[4] is not None else float("nan") for r in t.rows]
-    upper = [r[5] * scale if r[5] is not None else float("nan") for r in t.rows]
-    fig, ax = plt.subplots(figsize=(5.2, 2.6))
-    ax.fill_between(range(len(months)), lower, upper, color="#DDDDDD", label="Normal range (control limits)", step="mid")
-    ax.plot(range(len(months)), values, marker="o", color="#1D70B8", label="Rate (%)" if rate else "Count")
-    for i, r in enumerate(t.rows):
-        if r[6]:
+    values, lower, upper = series("Rate" if rate else "Count"), series("Lower limit"), series("Upper limit")
+    flags = [r[col["Outside limits"]] for r in t.rows]
+    fig, ax = _figure(5.2, 2.6, {"left": 0.09, "right": 0.98, "top": 0.96, "bottom": 0.2})
+    x = range(len(months))
+    ax.fill_between(x, lower, upper, color="#DDDDDD", label="Normal range (control limits)", step="mid")
+    ax.plot(x, values, marker="o", color="#1D70B8", label="Rate (%)" if rate else "Count")
+    for i, flag in enumerate(flags):
+        if flag:
             ax.plot(i, values[i], marker="o", markersize=10, markerfacecolor="none", markeredgecolor="#D4351C")
-    ax.set_xticks(range(len(months)), months, rotation=45, ha="right")
+    ax.set_xticks(x, months, rotation=45, ha="right")
     if rate:
         ax.set_ylim(0, 100)
         ax.set_ylabel("%")
@@ -181,15 +195,8 @@ def _chart_trend(t: Table) -> str:
 
 
 def _chart_bars(t: Table) -> str:
-    import matplotlib
-
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    matplotlib.rcParams.update({"font.size": 8,
-                                "svg.fonttype": "path", "svg.hashsalt": "casework"})
     top = t.rows[:10][::-1]
-    fig, ax = plt.subplots(figsize=(5.2, 0.3 * max(len(top), 1) + 0.6))
+    fig, ax = _figure(5.2, 0.3 * max(len(top), 1) + 0.7, {"left": 0.5, "right": 0.97, "top": 0.97, "bottom": 0.18})
     ax.barh([r[0][:45] for r in top], [r[3] for r in top], color="#1D70B8")
     ax.set_xlabel("Times")
     ax.spines[["top", "right"]].set_visible(False)

@@ -168,16 +168,22 @@ def failing_for_triage(code: str) -> Failing:
     return Failing(t.label, t.dga_category, t.area)
 
 
+# Rules whose family is broader than the skill they test.
+_RULE_AREA = {"NFS.MG5.NOT_CERTIFIED": "supervision", "NFS.DA.PREVIOUS_INCIDENTS": "domestic_abuse"}
+
+
 def failing_for_rule(rule: Rule) -> Failing:
-    """A file-quality rule's failing in CPS terms: its triage reason, else its DGA reason, else its
-    title; the training area follows the CPS reason where there is one, else the rule's family."""
+    """A file-quality rule's failing in CPS terms: its triage reason, else its DGA reason, else
+    "Not met: <the rule>". The training area follows the most specific CPS reason (the DGA reason
+    names the media type where triage says only "exhibits"), else the rule's family."""
+    area = _RULE_AREA.get(rule.id) or (dga_area(rule.dga_reason) if rule.dga_reason in DGA_REASONS else None)
     if rule.cps_triage_reason and rule.cps_triage_reason in TRIAGE_BY_LABEL:
         t = TRIAGE_BY_LABEL[rule.cps_triage_reason]
         category = DGA_REASONS.get(rule.dga_reason or "", t.dga_category)
-        return Failing(t.label, category, t.area)
+        return Failing(t.label, category, area or t.area)
     if rule.dga_reason:
-        return Failing(rule.dga_reason, DGA_REASONS.get(rule.dga_reason), dga_area(rule.dga_reason))
-    return Failing(rule.title, None, _FAMILY_AREA.get(rule.family, "file_build"))
+        return Failing(rule.dga_reason, DGA_REASONS.get(rule.dga_reason), area or dga_area(rule.dga_reason))
+    return Failing(f"Not met: {rule.title}", None, area or _FAMILY_AREA.get(rule.family, "file_build"))
 
 
 # --- Offence groups -----------------------------------------------------------------------------
@@ -193,19 +199,23 @@ class OffenceGroup:
 # Modelled on the headline offence groups of police recorded crime (ONS); the mapping from CJS codes
 # is Casework's own, by statute and a few named codes, so it is marked unverified in the output.
 OFFENCE_GROUPS: tuple[OffenceGroup, ...] = (
-    OffenceGroup("robbery", "Robbery", codes=("TH68023", "TH68024", "TH68025")),
-    OffenceGroup("burglary", "Burglary", codes=("TH68036", "TH68037", "TH68038", "TH68039", "TH68040", "TH68041")),
-    OffenceGroup("weapons", "Possession of weapons", prefixes=("FI68", "PC53"),
-                 codes=("CJ88144", "CJ88145", "CJ88146")),
-    OffenceGroup("violence", "Violence against the person",
-                 prefixes=("OF61", "SC15", "PH97", "SE20", "FL96", "PL96"),
-                 codes=("CJ88116", "CJ88160", "CD98070", "RA88046", "RT88564")),
+    OffenceGroup("robbery", "Robbery", codes=("TH68023", "TH68025")),
+    OffenceGroup("burglary", "Burglary", codes=(
+        "TH68026", "TH68027", "TH68028", "TH68029", "TH68032", "TH68033", "TH68036", "TH68037", "TH68038",
+        "TH68039", "TH68040", "TH68041", "TH68044", "TH68045", "TH68046", "TH68047", "TH68048", "TH68081")),
+    OffenceGroup("weapons", "Possession of weapons", prefixes=("FI68", "PC53"), codes=(
+        "CJ88005", "CJ88016", "CJ88139", "CJ88140", "CJ88141", "CJ88142", "CJ88143", "CJ88144", "CJ88151",
+        "CJ88152", "CJ88153", "CJ88154", "CJ88155", "CJ88156", "CJ88157", "CJ88158")),
+    OffenceGroup("violence", "Violence against the person", prefixes=("OF61", "PH97", "FL96", "PL96"), codes=(
+        "COML022", "COML025", "CJ88001", "CJ88116", "CJ88159", "CJ88160", "SC15004", "SC15005", "SE20002",
+        "CD98069", "CD98070", "CD98072", "CD98073", "CD98076", "CD98077", "CD98078", "CD98079", "CD98080",
+        "CD98081", "RA88046", "RT88564")),
     OffenceGroup("sexual", "Sexual offences", prefixes=("SX03", "SX56")),
     OffenceGroup("theft", "Theft and handling", prefixes=("TH68",)),
     OffenceGroup("fraud", "Fraud", prefixes=("FA06",)),
     OffenceGroup("damage", "Criminal damage and arson", prefixes=("CD71",), codes=("CD98074",)),
     OffenceGroup("drugs", "Drug offences", prefixes=("MD71", "PS16")),
-    OffenceGroup("public_order", "Public order", prefixes=("PU86", "CD98", "CJ67")),
+    OffenceGroup("public_order", "Public order", prefixes=("PU86", "CJ67"), codes=("CD98066", "CD98067", "CD98075")),
     OffenceGroup("motoring", "Motoring", prefixes=("RT88", "RA88", "RT72", "VE94")),
 )
 OFFENCE_GROUP_OTHER = OffenceGroup("other", "Other offences")
@@ -216,10 +226,11 @@ OFFENCE_GROUPS_BY_KEY = {g.key: g for g in (*OFFENCE_GROUPS, OFFENCE_GROUP_OTHER
 
 
 def offence_group(code: str) -> OffenceGroup:
-    """The group of one CJS offence code: a named code first, then the first group whose prefix fits."""
+    """The group of one CJS offence code: a named code first (an attempt, TH68023A, goes with the
+    offence, TH68023), then the first group whose prefix fits."""
     code = code.upper()
     for g in OFFENCE_GROUPS:
-        if code in g.codes:
+        if code[:7] in g.codes:
             return g
     for g in OFFENCE_GROUPS:
         if code[:4] in g.prefixes:

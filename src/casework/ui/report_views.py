@@ -1,8 +1,10 @@
 """Management information: the performance dashboard (file quality, timeliness, caseload, outcomes,
 monthly trends, training needs), the cases behind each figure, and the monthly pack to download.
 
-Every figure counts only the cases the reader may see (`cases_visible_to`), so a drill-down lists
-exactly the cases behind its number. Views, drill-downs and downloads are written to the access log.
+Figures count every case the reader's role covers (`cases_in_role_scope`), restricted cases
+included, so a hub manager's figures and the hub's monthly pack agree; a drill-down lists each
+case behind a figure, and shows a restricted case the reader may not open as restricted, without
+its URN. Views, drill-downs and downloads are written to the access log.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.utils.http import urlencode
 
 from casework.audit.models import AccessAction
 from casework.audit.services import access_record
-from casework.cases.access import _hub_ids, cases_visible_to, permissions
+from casework.cases.access import _hub_ids, cases_in_role_scope, cases_visible_to, permissions
 from casework.cases.constants import CaseFlag, Stage
 from casework.people.constants import Role, UnitKind
 from casework.people.models import Unit, User
@@ -144,16 +146,17 @@ def _link(filters: ReportFilters, **extra) -> str:
 def dashboard(request):
     _require_reports(request)
     today = timezone.localdate()
-    visible = cases_visible_to(request.user)
-    options = _options(request.user, visible, today)
+    scope = cases_in_role_scope(request.user)
+    options = _options(request.user, scope, today)
     filters, problems = filters_from(request, today, options)
     for p in problems:
         messages.error(request, p)
     threshold, share = request.GET.get("threshold", ""), request.GET.get("share", "")
     threshold = int(threshold) if threshold.isdigit() and 1 <= int(threshold) <= 50 else None
     share = int(share) if share.isdigit() and int(share) <= 100 else None
-    report = report_build(cases=visible, filters=filters, today=today, training_threshold=threshold,
+    report = report_build(cases=scope, filters=filters, today=today, training_threshold=threshold,
                           training_share=share)
+    _hide_restricted_examples(report, request.user)
     access_record(user=request.user, action=AccessAction.LIST, what=f"performance dashboard, {filters.period.label}",
                   purpose="management information", request=request)
     rows_by_section = {}
@@ -173,6 +176,15 @@ def dashboard(request):
         "download": {fmt: reverse("ui:report_pack") + "?" + urlencode({**query, "format": fmt}) for fmt in FORMATS},
         "pack_month": month_label(filters.period.start), "today": today,
     })
+
+
+def _hide_restricted_examples(report, user) -> None:
+    """Training needs name example cases: only ones the reader may open."""
+    urns = {u for r in report.training for u in r["examples"]}
+    if urns:
+        may_open = set(cases_visible_to(user).filter(urn__in=urns).values_list("urn", flat=True))
+        for r in report.training:
+            r["examples"] = [u for u in r["examples"] if u in may_open]
 
 
 def _figure_row(fig, report, filters) -> dict:
@@ -243,8 +255,8 @@ def report_cases(request):
     """The cases behind one figure of the dashboard."""
     _require_reports(request)
     today = timezone.localdate()
-    visible = cases_visible_to(request.user)
-    options = _options(request.user, visible, today)
+    scope = cases_in_role_scope(request.user)
+    options = _options(request.user, scope, today)
     filters, problems = filters_from(request, today, options)
     for p in problems:
         messages.error(request, p)
@@ -254,11 +266,12 @@ def report_cases(request):
         by = q["caseload"]
         if by not in ("stage", "worker", "age"):
             raise Http404("No such figure")
-        cases = caseload_cases(filters.apply(visible), today, by=by, key=key).select_related("caseworker", "oic")
+        cases = caseload_cases(filters.apply(scope), today, by=by, key=key).select_related("caseworker", "oic")
         labels = {"stage": dict(Stage.choices), "age": {k: label for k, label, *_ in AGE_BANDS}}
         heading = f"Open cases: {labels.get(by, {}).get(key, 'by case progression officer')}"
         page = Paginator(cases.order_by("received_at", "urn"), 50).get_page(q.get("page"))
-        rows = [{"urn": c.urn, "urn_display": c.urn_display, "on": c.received_at.date() if c.received_at else None,
+        rows = [{"case_id": c.pk, "urn": c.urn, "urn_display": c.urn_display,
+                 "on": c.received_at.date() if c.received_at else None,
                  "detail": f"{c.get_stage_display()}; case progression officer: "
                            f"{c.caseworker.display_name if c.caseworker else 'not assigned'}"} for c in page]
         measure, definition = None, "Open cases as at today."
@@ -266,9 +279,9 @@ def report_cases(request):
         mid = q.get("measure", "")
         if mid != "failings" and mid not in MEASURES_BY_ID:
             raise Http404("No such figure")
-        scoped = visible
+        scoped = scope
         if mid == "failings" and q.get("supervisor_id", "").isdigit():
-            scoped = visible.filter(supervisor_id=int(q["supervisor_id"]))
+            scoped = scope.filter(supervisor_id=int(q["supervisor_id"]))
         facts = measure_facts(cases=scoped, filters=filters, today=today, measure=mid, part=part, key=key)
         measure = MEASURES_BY_ID.get(mid)
         if measure:
@@ -286,8 +299,14 @@ def report_cases(request):
         if part.startswith("category:"):
             heading += f" — {part[9:]}"
         page = Paginator(facts, 50).get_page(q.get("page"))
-        rows = [{"urn": f.urn, "urn_display": f"{f.urn[:2]}/{f.urn[2:4]}/{f.urn[4:-2]}/{f.urn[-2:]}", "on": f.on,
-                 "detail": f.detail} for f in page]
+        rows = [{"case_id": f.case_id, "urn": f.urn, "urn_display": f"{f.urn[:2]}/{f.urn[2:4]}/{f.urn[4:-2]}/{f.urn[-2:]}",
+                 "on": f.on, "detail": f.detail} for f in page]
+    # A restricted case the reader may not open is counted but not named.
+    may_open = set(cases_visible_to(request.user).filter(pk__in=[r["case_id"] for r in rows]).values_list("pk", flat=True))
+    for r in rows:
+        if r["case_id"] not in may_open:
+            r.update(urn="", urn_display="", detail="A restricted case: only the people named on it can see which "
+                                                    "case it is and what was counted.")
     access_record(user=request.user, action=AccessAction.LIST, what=f"report drill-down: {heading}"[:300],
                   purpose="management information", request=request)
     back = reverse("ui:reports") + "?" + urlencode(filters.query())
@@ -304,8 +323,8 @@ def report_pack(request):
     """The month's pack, for the dashboard's filters, as PDF, Excel or CSV."""
     _require_reports(request)
     today = timezone.localdate()
-    visible = cases_visible_to(request.user)
-    options = _options(request.user, visible, today)
+    scope = cases_in_role_scope(request.user)
+    options = _options(request.user, scope, today)
     filters, problems = filters_from(request, today, options)
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
@@ -316,7 +335,7 @@ def report_pack(request):
         return render(request, "ui/reports/pack_error.html", {"back": reverse("ui:reports")}, status=400)
     hub = next((u for u in options["hubs"] if u.pk == filters.hub), None)
     try:
-        name, content = pack_export(user=request.user, cases=visible, month=filters.period.start, hub=hub, fmt=fmt,
+        name, content = pack_export(user=request.user, cases=scope, month=filters.period.start, hub=hub, fmt=fmt,
                                     today=today, scope=_scope_words(filters, options, request.user), filters=filters,
                                     purpose="monthly performance pack (download)", request=request)
     except ReportError as e:
