@@ -109,7 +109,7 @@ class Measure:
     collect: Callable[[Ctx], list[Fact]]
     higher_is_better: bool = True
     trend: bool = True
-    headline: bool = False  # one of the few figures the dashboard shows first
+    headline: bool = False  # one of the few figures shown first, and charted in the pack
 
 
 # --- File quality -------------------------------------------------------------------------------

@@ -106,14 +106,14 @@ def pack_tables(report: Report, previous: Report) -> list[Table]:
         flags = [{"high": "Above", "low": "Below"}.get(p.flag, "") for p in points]
         if m.kind == "rate":
             columns = ["Month", "Met", "Counted", "Rate", "Lower limit", "Upper limit", "Outside limits"]
-            rows = [[p.month, p.numerator, p.denominator, p.value, p.lower, p.upper, f] for p, f in zip(points, flags)]
+            rows = [[p.month, p.numerator, p.denominator, p.value, p.lower, p.upper, f] for p, f in zip(points, flags, strict=True)]
             formats = ["text", "int", "int", "pct", "pct", "pct", "text"]
         else:
             columns = ["Month", "Count", "Lower limit", "Upper limit", "Outside limits"]
-            rows = [[p.month, p.numerator, p.lower, p.upper, f] for p, f in zip(points, flags)]
+            rows = [[p.month, p.numerator, p.lower, p.upper, f] for p, f in zip(points, flags, strict=True)]
             formats = ["text", "int", "num", "num", "text"]
         tables.append(Table(f"trend_{mid}"[:31], f"Trend: {m.title}", columns, rows, formats, note=m.definition,
-                            chart=f"trend:{mid}"))
+                            chart=f"trend:{mid}" if m.headline else ""))
 
     tables.append(Table("failings", "Why files failed, in the CPS's words", [
         "Reason", "DGA category", "Training area", "Times", "Cases", "CPS triage (pre-charge)",

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -109,7 +110,10 @@ def _options(user, cases, today: date) -> dict:
     oic_ids = cases.order_by().values("oic_id").distinct()
     officers = list(User.objects.filter(pk__in=oic_ids).order_by("last_name", "first_name"))
     teams = list(Unit.objects.filter(pk__in=User.objects.filter(pk__in=oic_ids).values("unit_id")).order_by("name"))
-    months = [add_months(month_start(today), -k) for k in range(0, 25)]
+    # Every month from the earliest file received (at least two years, at most ten) to this one.
+    earliest = cases.aggregate(first=Min("received_at"))["first"]
+    span = 24 if earliest is None else (today.year - earliest.year) * 12 + today.month - earliest.month
+    months = [add_months(month_start(today), -k) for k in range(0, min(max(span, 24), 120) + 1)]
     return {
         "hubs": _hubs(user), "lpas": list(Unit.objects.filter(kind=UnitKind.LPA).order_by("name")), "teams": teams,
         "officers": officers, "offence_groups": [*OFFENCE_GROUPS, OFFENCE_GROUPS_BY_KEY["other"]],
@@ -151,6 +155,8 @@ def dashboard(request):
     filters, problems = filters_from(request, today, options)
     for p in problems:
         messages.error(request, p)
+    if filters.period.is_month and f"{filters.period.start:%Y-%m}" not in {v for v, _ in options["months"]}:
+        options["months"].append((f"{filters.period.start:%Y-%m}", month_label(filters.period.start)))
     threshold, share = request.GET.get("threshold", ""), request.GET.get("share", "")
     threshold = int(threshold) if threshold.isdigit() and 1 <= int(threshold) <= 50 else None
     share = int(share) if share.isdigit() and int(share) <= 100 else None
