@@ -57,18 +57,28 @@ def pack_filename(month: date, hub: Unit | None, fmt: str) -> str:
     return f"casework-pack-{month:%Y-%m}-{hub.code if hub else 'force'}.{FORMATS[fmt][1]}".lower()
 
 
-def pack_export(*, user, cases: QuerySet[Case], month: date, hub: Unit | None, fmt: str, today: date, scope: str,
-                purpose: str, filters: ReportFilters | None = None, request=None, recipient: str = "") -> tuple[str, bytes]:
-    """Render the pack and record the export in the access log; (file name, content)."""
-    if fmt not in FORMATS:
-        raise ReportError(f"{fmt!r} is not a format: choose pdf, xlsx or csv.")
+def pack_files(*, user, cases: QuerySet[Case], month: date, hub: Unit | None, formats: list[str], today: date,
+               scope: str, purpose: str, filters: ReportFilters | None = None, request=None,
+               recipient: str = "") -> list[tuple[str, bytes]]:
+    """The pack in each format asked for, built once, each file recorded in the access log as an
+    export; [(file name, content)]."""
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ReportError(f"{fmt!r} is not a format: choose pdf, xlsx or csv.")
     pack = pack_for(cases=cases, month=month, today=today, hub=hub, scope=scope, filters=filters)
-    content = render(pack, fmt)
-    name = pack_filename(month, hub, fmt)
-    what = f"monthly pack {month:%Y-%m} ({fmt.upper()}), {scope}"
-    access_record(user=user, action=AccessAction.EXPORT, what=what, purpose=purpose, recipient=recipient,
-                  request=request, username="" if user else f"{getpass.getuser()} (command line)")
-    return name, content
+    files = []
+    for fmt in formats:
+        content = render(pack, fmt)
+        access_record(user=user, action=AccessAction.EXPORT, what=f"monthly pack {month:%Y-%m} ({fmt.upper()}), {scope}",
+                      purpose=purpose, recipient=recipient, request=request,
+                      username="" if user else f"{getpass.getuser()} (command line)")
+        files.append((pack_filename(month, hub, fmt), content))
+    return files
+
+
+def pack_export(*, fmt: str, **kwargs) -> tuple[str, bytes]:
+    """One format of the pack (see pack_files)."""
+    return pack_files(formats=[fmt], **kwargs)[0]
 
 
 def first_working_day(month: date) -> date:

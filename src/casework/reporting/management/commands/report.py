@@ -11,7 +11,7 @@ from django.utils import timezone
 from casework.cases.models import Case
 from casework.reporting.filters import parse_month
 from casework.reporting.render import FORMATS
-from casework.reporting.services import ReportError, hub_get, pack_export
+from casework.reporting.services import ReportError, hub_get, pack_files
 
 
 class Command(BaseCommand):
@@ -47,14 +47,13 @@ class Command(BaseCommand):
         except ReportError as e:
             raise CommandError(f"--hub: {e}", returncode=2) from None
         scope = unit.name if unit else settings.CASEWORK_FORCE_NAME
+        try:
+            files = pack_files(user=None, cases=Case.objects.all(), month=first, hub=unit, formats=list(dict.fromkeys(fmt)),
+                               today=as_at, scope=scope, purpose=f"command line: {purpose}", recipient=recipient)
+        except ReportError as e:
+            raise CommandError(str(e), returncode=2) from None
         folder.mkdir(parents=True, exist_ok=True)
-        for f in dict.fromkeys(fmt):
-            try:
-                name, content = pack_export(user=None, cases=Case.objects.all(), month=first, hub=unit, fmt=f,
-                                            today=as_at, scope=scope, purpose=f"command line: {purpose}",
-                                            recipient=recipient)
-            except ReportError as e:
-                raise CommandError(str(e), returncode=2) from None
+        for name, content in files:
             path = folder / name
             path.write_bytes(content)
             self.stdout.write(f"Wrote {path} ({len(content):,} bytes)")
