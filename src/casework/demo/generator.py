@@ -275,6 +275,7 @@ PROSECUTORS = [
 class _CaseBuilder:
     def __init__(self, *, seed: int, today: date, officers, organisation: dict) -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today
         self.now = datetime.combine(today, time(9, 0))
         self.lpas = sorted(organisation["lpas"].values(), key=lambda lpa: lpa.code)
@@ -1098,6 +1099,12 @@ class _Story:
             "file_returns": [],
         }
         _add_quality_facts(doc, rng)
+        # Last, and from a stream of its own (seeded by the run's seed and the URN): drawing from
+        # `rng` here would shift every later case, so every other part of every case stays as it
+        # was before the contact log, returns and set-aside findings were added.
+        _add_casework_history(doc, random.Random(f"casework-history/{b.seed}/{urn}"),
+                              now=self.now, today=self.today, charge_dt=self.charge_dt,
+                              caseworker=self.caseworker.doc, wco=self.wco.doc, oic=self.oic.doc)
         return doc
 
     # ---- defendants ------------------------------------------------------------------------
@@ -1886,7 +1893,10 @@ def _initial_disclosure(doc: dict) -> str | None:
 
 def _add_last_updates(doc: dict, rng: random.Random) -> None:
     """When each victim and civilian witness was last told of a decision or result: usually just
-    after the latest one, sometimes not yet (so Victims' Code updates are due or overdue)."""
+    after the latest one, sometimes not yet (so Victims' Code updates are due or overdue).
+
+    A victim's value is replaced at the end by their latest update in the contact log
+    (`_add_victim_contacts`); it is still drawn here so that the draws after it are unchanged."""
     events = [f"{o['charge_date']}T17:00:00Z" for d in doc["defendants"] for o in d["offences"] if o["charge_date"]]
     events += [h["starts_at"] for h in doc["hearings"] if h["outcome"]]
     events += [c["decided_at"] for c in doc["decisions"]]
@@ -1900,3 +1910,752 @@ def _add_last_updates(doc: dict, rng: random.Random) -> None:
             elif len(events) > 1:
                 update = _z(datetime.fromisoformat(sorted(events)[-2]) + timedelta(hours=3))
         doc["witnesses"][i] = {**w, "last_update_at": update}
+
+
+# --------------------------------------------------------------------------------------------
+# Casework on the file: returns to the officer, findings set aside, the victims' contact log
+# --------------------------------------------------------------------------------------------
+
+# Of the cases whose file could have gone back to the officer before a submission (about 40% of
+# cases with a submission: the rest went to the CPS within hours), this share did: about 17% of
+# all cases with a submission, in line with the 15–20% a CJU gatekeeper sends back.
+RETURN_RATE = 0.42
+# Of returned files with room for two cycles before the submission (two and a quarter days or
+# more: about half of them), how many went back a second time: about a quarter of all returns.
+SECOND_CYCLE_RATE = 0.5
+# Of files awaited now (the charged file not yet sent, or a pre-charge file the CPS found
+# non-compliant), how many the officer has back with feedback.
+OPEN_RETURN_RATE = 0.25
+# Open cases a reviewer looked at for something to set aside; a little over half have a finding a
+# reviewer would set aside, so 3–5% of open cases end up with one.
+SET_ASIDE_TRY_RATE = 0.06
+VC_LATE_RATE = 0.12  # updates given after the Victims' Code period
+# Of victims whose latest decision or result came in the last three weeks, how many have not been
+# told of it at all yet (older news has always been passed on, if late).
+VC_NOT_TOLD_RATE = 0.25
+VC_NOT_TOLD_WITHIN = timedelta(days=21)
+
+_OFFICE_START, _OFFICE_END = time(8, 30), time(17, 45)
+
+
+def _add_casework_history(doc: dict, rng: random.Random, *, now: datetime, today: date,
+                          charge_dt: datetime | None, caseworker: dict, wco: dict, oic: dict) -> None:
+    """What the case progression unit did with the file, drawn from `rng` only, after everything
+    else is built: the contact log with each victim (and `last_update_at` from it), the files
+    returned to the officer with feedback before they went to the CPS, and a finding set aside."""
+    holidays = _bank_holidays()
+    _add_victim_contacts(doc, rng, now=now, charge_dt=charge_dt, caseworker=caseworker, wco=wco,
+                         holidays=holidays)
+    _add_file_returns(doc, rng, now=now, charge_dt=charge_dt, caseworker=caseworker, oic=oic,
+                      holidays=holidays)
+    _add_finding_override(doc, rng, now=now, today=today, caseworker=caseworker)
+
+
+def _working(day: date, holidays: frozenset[date]) -> bool:
+    return day.weekday() < 5 and day not in holidays
+
+
+def _add_working_days(day: date, n: int, holidays: frozenset[date]) -> date:
+    """The nth working day after `day` (not counting `day`), as the deadlines engine counts."""
+    while n > 0:
+        day += timedelta(days=1)
+        if _working(day, holidays):
+            n -= 1
+    return day
+
+
+def _between(rng: random.Random, lo: datetime, hi: datetime) -> datetime:
+    return (lo + (hi - lo) * rng.uniform(0.05, 0.95)).replace(microsecond=0)
+
+
+def _office_time(rng: random.Random, target: datetime, lo: datetime, hi: datetime,
+                 holidays: frozenset[date]) -> datetime:
+    """A time between `lo` and `hi` in office hours on the working day nearest `target`; failing
+    that, in office hours on a weekend or bank holiday; failing that, any time between them."""
+    target = min(max(target, lo), hi)
+    span = (hi.date() - lo.date()).days
+    for working_only in (True, False):
+        for step in range(span + 1):
+            for day in ((target.date() - timedelta(days=step), target.date() + timedelta(days=step))
+                        if step else (target.date(),)):
+                if not lo.date() <= day <= hi.date() or (working_only and not _working(day, holidays)):
+                    continue
+                start = max(lo, datetime.combine(day, _OFFICE_START))
+                end = min(hi, datetime.combine(day, _OFFICE_END))
+                if end > start:
+                    return _between(rng, start, end)
+    return _between(rng, lo, hi)
+
+
+def _waking(rng: random.Random, at: datetime, holidays: frozenset[date]) -> datetime:
+    """`at`, or office hours on the next working day if `at` is late in the evening or at night."""
+    if time(8, 0) <= at.time() <= time(19, 30):
+        return at
+    target = at + timedelta(hours=10) if at.hour >= 8 else at
+    return _office_time(rng, target, at, at + timedelta(days=6), holidays)
+
+
+def _long(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _who(w: dict) -> str:
+    return f"{w['forenames']} {w['surname'].upper()}"
+
+
+# ---- the contact log -------------------------------------------------------------------------
+
+_CHANNEL = {"phone": "phone", "text": "text", "email": "email", "letter": "letter", None: "phone"}
+_NO_REPLY = {
+    "phone": "Rang to give an update: no answer; voicemail left asking them to call back.",
+    "text": "Text sent asking them to call for an update on the case; no reply.",
+    "email": "Emailed asking for a good time to call with an update; no reply yet.",
+}
+_RESULT = {
+    "not_guilty_plea": "the not guilty plea and what happens next{trial}",
+    "guilty_plea": "the guilty plea{sentence}",
+    "sent_to_crown": "the case being sent to the Crown Court{ptph}",
+    "committed_for_sentence": "the guilty plea and the committal to the Crown Court for "
+                              "sentence{sentence}",
+    "convicted": "the conviction after trial{sentence}",
+    "acquitted": "the not guilty verdict; offered referral to Victim Support",
+    "cracked": "the guilty plea on the day of trial{sentence}",
+    "discontinued": "the case being stopped and why, and of the right to ask for a review (VRR)",
+    "dismissed": "the case being dismissed, and of the right to ask for a review (VRR)",
+    "ineffective": "the trial not going ahead{trial}",
+    "adjourned": "the hearing being adjourned{next}",
+    "vacated": "the hearing being vacated{next}",
+}
+
+
+def _victims_code_events(doc: dict, charge_dt: datetime | None) -> list[tuple]:
+    """What a victim must be told of, as the deadlines engine sees it: each charge day (taken as
+    17:00), CPS no-further-action and out-of-court decisions, and hearing results. Each is
+    (when, ready, kind, part): `ready` is when the news can first be passed on."""
+    events = []
+    days = sorted({o["charge_date"] for d in doc["defendants"] for o in d["offences"]
+                   if o["charge_date"]})
+    for day in days:
+        when = datetime.combine(date.fromisoformat(day), time(17, 0))
+        ready = when + timedelta(minutes=5)
+        if charge_dt is not None and charge_dt.date() == when.date():
+            ready = max(ready, charge_dt + timedelta(minutes=30))
+        events.append((when, ready, "charge", None))
+    for c in doc["decisions"]:
+        if c["kind"] in ("no_further_action", "out_of_court_disposal"):
+            when = _parse(c["decided_at"])
+            events.append((when, when + timedelta(minutes=45), c["kind"], c))
+    for h in doc["hearings"]:
+        if h["outcome"]:
+            when = _parse(h["starts_at"])
+            events.append((when, when + timedelta(hours=2), "hearing", h))
+    events.sort(key=lambda e: (e[0], e[2]))
+    return events
+
+
+def _next_hearing(doc: dict, after: str, *types: str) -> date | None:
+    later = sorted(h["starts_at"] for h in doc["hearings"]
+                   if h["starts_at"] > after and (not types or h["type"] in types))
+    return _parse(later[0]).date() if later else None
+
+
+def _told_of(doc: dict, kind: str, part: dict | None) -> str:
+    if kind == "charge":
+        first = next((h for h in doc["hearings"] if h["type"] == "first"), None)
+        return ("the charge and the first hearing date (" + _long(_parse(first["starts_at"]).date())
+                + ")") if first else "the charge"
+    if kind == "no_further_action":
+        return ("the CPS decision to take no further action, and of the right to ask for a "
+                "review (VRR)")
+    if kind == "out_of_court_disposal":
+        return "the decision to deal with the case by a conditional caution, and its conditions"
+    h = part
+    if h["outcome"] == "sentenced":
+        if h["type"] == "sentence" and h["notes"]:
+            return f"the sentence ({h['notes'].rstrip('.').lower()}) and what it means"
+        return "the conviction and the sentence, and what it means"
+
+    def on(day: date | None, what: str) -> str:
+        return f"; {what} {_long(day)}" if day else ""
+
+    return _RESULT.get(h["outcome"], "the result of the hearing").format(
+        trial=on(_next_hearing(doc, h["starts_at"], "trial"), "trial on"),
+        sentence=on(_next_hearing(doc, h["starts_at"], "sentence"), "sentence on"),
+        ptph=on(_next_hearing(doc, h["starts_at"], "ptph"), "first Crown Court hearing on"),
+        next=on(_next_hearing(doc, h["starts_at"]), "next hearing on"))
+
+
+def _vc_time(rng: random.Random, ready: datetime, due: date, late: bool,
+             holidays: frozenset[date]) -> datetime:
+    """When a victim was told: within the Victims' Code period (usually the same or the next
+    working day), or, when `late`, one to seven working days after it."""
+    if late:
+        day = _add_working_days(due, rng.randint(1, 7), holidays)
+        return _between(rng, datetime.combine(day, _OFFICE_START),
+                        datetime.combine(day, _OFFICE_END))
+    days = []
+    if _working(ready.date(), holidays) and ready.time() < time(19, 0):
+        days.append(ready.date())
+    day = ready.date()
+    while day < due:
+        day = _add_working_days(day, 1, holidays)
+        days.append(day)
+    if not days:
+        days = [due]
+    day = rng.choices(days, [6, 3, 2, 1, 1, 1][:len(days)] + [1] * (len(days) - 6))[0]
+    if day == ready.date():
+        start = max(ready, datetime.combine(day, _OFFICE_START))
+        end = min(start + timedelta(hours=3), datetime.combine(day, time(19, 30)))
+        return _between(rng, start, max(end, start + timedelta(minutes=20)))
+    return _between(rng, datetime.combine(day, _OFFICE_START), datetime.combine(day, _OFFICE_END))
+
+
+def _add_victim_contacts(doc: dict, rng: random.Random, *, now: datetime,
+                         charge_dt: datetime | None, caseworker: dict, wco: dict,
+                         holidays: frozenset[date]) -> None:
+    """Each victim told of each decision and result, mostly within the Victims' Code period (one
+    working day with enhanced rights, five otherwise), some late, and the latest sometimes not yet;
+    unanswered calls along the way. Each victim's `last_update_at` is their latest update."""
+    victims = [w for w in doc["witnesses"] if w["role"] == "victim"]
+    events = _victims_code_events(doc, charge_dt) if victims else []
+    # A finalised case's "tell the victim the outcome" task says whether, and when, they were told
+    # of the final result.
+    final_task = None
+    if doc["case"]["stage"] == "finalised":
+        final_task = next((t for t in doc["tasks"]
+                           if t["title"].startswith("Tell the victim the outcome")), None)
+    rows: list[tuple] = []
+    for w in victims:
+        rows += _victim_contacts(doc, rng, w, events, now=now, final_task=final_task,
+                                 caseworker=caseworker, wco=wco, holidays=holidays)
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    contacts, latest = [], {}
+    for n, (at, wref, _, by, direction, channel, summary, told) in enumerate(rows, 1):
+        contacts.append({"ref": f"CT{n}", "at": _z(at), "by": dict(by), "party": "victim",
+                         "witness": wref, "direction": direction, "channel": channel,
+                         "summary": summary, "told_of_progress": told})
+        if told:
+            latest[wref] = at
+    doc["contacts"] = contacts
+    for w in victims:
+        # Replaces the estimate `_add_last_updates` made: the contact log says when.
+        w["last_update_at"] = _z(latest.get(w["ref"]))
+
+
+def _victim_contacts(doc, rng, w, events, *, now, final_task, caseworker, wco, holidays) -> list:
+    enhanced = w["enhanced_rights"]
+    period = 1 if enhanced else 5
+    preferred = _CHANNEL[w["contact_preference"]]
+    minor = w["date_of_birth"] and _add_months(date.fromisoformat(w["date_of_birth"]), 216) > now.date()
+    out: list[tuple] = []
+    seq = iter(range(1000))
+
+    def log(at, by, direction, channel, summary, told):
+        out.append((at, w["ref"], next(seq), by, direction, channel, summary, told))
+
+    # Contacts about earlier events come before the final result when a task stands for it.
+    horizon, final = now, None
+    if final_task is not None and events:
+        final = len(events) - 1
+        horizon = min(now, events[final][0] - timedelta(minutes=1))
+    i = 0
+    while i < len(events):
+        when, ready, kind, part = events[i]
+        due = _add_working_days(when.date(), period, holidays)
+        latest = i == len(events) - 1
+        by = wco if kind == "hearing" else caseworker
+        if i == final:
+            if final_task["status"] != "done" or not final_task["completed_at"]:
+                break
+            at = max(_parse(final_task["completed_at"]), ready + timedelta(minutes=rng.randint(5, 50)))
+            at = _waking(rng, at, holidays)
+            if at > now:
+                break
+            by = final_task["assignee"] or wco
+            covered = [i]
+        else:
+            if latest and now - when <= VC_NOT_TOLD_WITHIN and rng.random() < VC_NOT_TOLD_RATE:
+                if preferred in _NO_REPLY and horizon - ready > timedelta(hours=1) \
+                        and rng.random() < 0.5:
+                    attempt = _office_time(rng, ready + timedelta(hours=rng.uniform(0.5, 30)), ready,
+                                           horizon, holidays)
+                    log(attempt, by, "out", preferred, _NO_REPLY[preferred], False)
+                break
+            late = rng.random() < VC_LATE_RATE
+            at = _vc_time(rng, ready, due, late, holidays)
+            covered = [i]
+            j = i + 1
+            # News that has come in by the time of the call is passed on in the same call.
+            while j < len(events) and j != final and events[j][0] < at:
+                at = _waking(rng, max(at, events[j][1] + timedelta(minutes=rng.randint(5, 60))),
+                             holidays)
+                covered.append(j)
+                if events[j][2] == "hearing":
+                    by = wco
+                j += 1
+            if at > horizon:
+                break
+            if late and preferred in _NO_REPLY and rng.random() < 0.5:
+                # Tried in time, and no answer.
+                attempt = _office_time(rng, datetime.combine(due, time(12)), ready,
+                                       min(at, datetime.combine(due, _OFFICE_END)), holidays)
+                if ready < attempt < at:
+                    log(attempt, by, "out", preferred, _NO_REPLY[preferred], False)
+            if late and rng.random() < 0.3:
+                asked = _office_time(rng, at - timedelta(days=rng.uniform(0, 3)), ready, at, holidays)
+                if ready < asked < at:
+                    log(asked, by, "in", "phone",
+                        "Victim rang asking for news of the case; said we would call back.", False)
+        channel = preferred
+        at_court = (len(covered) == 1 and kind == "hearing" and part["type"] == "trial"
+                    and at.date() == when.date() and rng.random() < 0.35)
+        if at_court:
+            channel = "in_person"
+        told = "; and of ".join(_told_of(doc, events[k][2], events[k][3]) for k in covered)
+        summary = ("At court: told" if at_court else "Told") + f" of {told}."
+        if minor and not at_court:
+            summary = "Through a parent: t" + summary[1:]
+        log(at.replace(microsecond=0), by, "out", channel, summary, True)
+        i = covered[-1] + 1
+    return out
+
+
+# ---- files returned to the officer -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class _ReturnRule:
+    """A file-quality rule a case progression officer returns files for: when it makes sense for
+    the case, how often, what the feedback says and what the officer says they did."""
+    weight: int
+    applies: object  # (facts) -> bool
+    ask: str  # feedback point; {victim}, {witness}, {suspect}, {vulnerable} are filled in
+    done: str  # the officer's note on resubmitting
+
+
+def _facts(doc: dict, sub: dict | None) -> dict:
+    """What the feedback rules need to know about a case and the file in question."""
+    ws = doc["witnesses"]
+    mats = doc["materials"]
+    types = {m["type"] for m in mats}
+    victim = next((w for w in ws if w["role"] == "victim"), None)
+    key = next((w for w in ws if w["role"] in ("victim", "civilian") and w["key_witness"]), victim)
+    vulnerable = next((w for w in ws if w["role"] in ("victim", "civilian")
+                       and w["vulnerability_grounds"]), None)
+    interviewed = next((d for d in doc["defendants"]
+                        if any(i["type"] != "not_interviewed" for i in d["interviews"])), None)
+    file_type = sub["file_type"] if sub else "FH-NGAP"
+    return {
+        "pre_charge": file_type.startswith("PC"), "post_charge": not file_type.startswith("PC"),
+        "contested": file_type in ("FH-NGAP", "FH-CC") or file_type.startswith("PC"),
+        "flags": set(doc["case"]["flags"]), "types": types,
+        "compensation": doc["case"]["compensation_sought"],
+        "devices": doc["case"]["devices_seized"],
+        "victim": _who(victim) if victim else "", "witness": _who(key) if key else "",
+        "vulnerable": _who(vulnerable) if vulnerable else "",
+        "suspect": f"{doc['defendants'][0]['forenames']} {doc['defendants'][0]['surname'].upper()}",
+        "interviewed": f"{interviewed['forenames']} {interviewed['surname'].upper()}"
+        if interviewed else "",
+    }
+
+
+_RETURN_RULES: dict[str, _ReturnRule] = {
+    "NFS.MATERIAL.KEY_STATEMENTS": _ReturnRule(
+        6, lambda f: bool(f["witness"]),
+        "There is no statement from {witness}: please provide their signed MG11.",
+        "MG11 of {witness} attached"),
+    "NFS.STATEMENT.UNSIGNED": _ReturnRule(
+        3, lambda f: bool(f["witness"]),
+        "The statement of {witness} is not signed: please get the declaration of truth signed "
+        "and upload the signed copy.", "signed MG11 uploaded"),
+    "NFS.MATERIAL.SUSPECT_PREVIOUS_CONVICTIONS": _ReturnRule(
+        4, lambda f: True,
+        "Please attach the PNC print for {suspect} (or record that the check found nothing).",
+        "PNC print added"),
+    "NFS.WITNESS.PREVIOUS_CONVICTIONS": _ReturnRule(
+        3, lambda f: bool(f["witness"]),
+        "Please check the PNC for {witness} and record the result; any convictions go on the MG6.",
+        "PNC check on {witness} recorded"),
+    "NFS.MATERIAL.INTERVIEW": _ReturnRule(
+        3, lambda f: bool(f["interviewed"]),
+        "Please provide the interview record or a summary (MG15) for {interviewed}.",
+        "ROTI summary attached"),
+    "NFS.PRECHARGE.SUPERVISOR_COMMENTS": _ReturnRule(
+        4, lambda f: f["pre_charge"],
+        "Please ask your supervisor to review the file and add their comments before it goes "
+        "to the CPS.", "supervisor's comments added"),
+    "NFS.MATERIAL.MG3": _ReturnRule(
+        1, lambda f: f["pre_charge"],
+        "Please attach the MG3: the CPS cannot give a charging decision without it.",
+        "MG3 attached"),
+    "NFS.MATERIAL.UNUSED_SCHEDULES": _ReturnRule(
+        3, lambda f: f["contested"],
+        "Please provide the MG6C schedule of non-sensitive unused material, signed and dated "
+        "(and the MG6D, or a nil return).", "MG6C and MG6D done"),
+    "NFS.DISCLOSURE.SCHEDULE_NOT_SIGNED": _ReturnRule(
+        2, lambda f: f["contested"] and "MG6C" in f["types"],
+        "The MG6C is not signed and dated: please have the disclosure officer sign it.",
+        "MG6C signed and dated"),
+    "NFS.DISCLOSURE.ITEMS_NOT_DESCRIBED": _ReturnRule(
+        1, lambda f: f["contested"] and "MG6C" in f["types"],
+        "Please describe each item on the MG6C well enough for the prosecutor to judge it: what "
+        "it is, its date and where it is kept.", "MG6C descriptions completed"),
+    "NFS.MATERIAL.MG5": _ReturnRule(
+        2, lambda f: f["post_charge"],
+        "Please provide the MG5 case summary, with the key evidence and the interview summary.",
+        "MG5 written"),
+    "NFS.MG5.NOT_CERTIFIED": _ReturnRule(
+        3, lambda f: f["post_charge"],
+        "Please ask your supervisor to review and certify the MG5.", "MG5 certified by my sergeant"),
+    "NFS.MATERIAL.MG6": _ReturnRule(
+        1, lambda f: f["post_charge"],
+        "Please complete the MG6 with the background, outstanding evidence and target dates.",
+        "MG6 completed"),
+    "NFS.WITNESS.VPS_NOT_RECORDED": _ReturnRule(
+        3, lambda f: bool(f["victim"]),
+        "Please record whether {victim} was offered a Victim Personal Statement, and provide it if "
+        "they made one.", "VPS offer recorded"),
+    "NFS.WITNESS.SPECIAL_MEASURES_NOT_CONSIDERED": _ReturnRule(
+        4, lambda f: bool(f["vulnerable"]),
+        "{vulnerable} is eligible for special measures: please discuss them and complete an MG2 "
+        "with their views.", "MG2 completed after speaking to {vulnerable}"),
+    "NFS.MATERIAL.CCTV": _ReturnRule(
+        3, lambda f: "CCTV" in f["types"],
+        "Please provide the CCTV, clipped to the relevant part and in a playable format.",
+        "CCTV uploaded"),
+    "NFS.MULTIMEDIA.CCTV_NOT_CLIPPED": _ReturnRule(
+        2, lambda f: "CCTV" in f["types"],
+        "The CCTV is not clipped: please clip it to the incident and note the start and end times.",
+        "CCTV clipped"),
+    "NFS.MATERIAL.BWV": _ReturnRule(
+        2, lambda f: "BWV" in f["types"],
+        "Please provide the body-worn video, clipped to the relevant part and in a playable format.",
+        "BWV uploaded"),
+    "NFS.MULTIMEDIA.BWV_NOT_CLIPPED": _ReturnRule(
+        2, lambda f: "BWV" in f["types"],
+        "The body-worn video is not clipped: please clip it to the relevant part.", "BWV clipped"),
+    "NFS.OIC.CONTACT_INCOMPLETE": _ReturnRule(
+        1, lambda f: True,
+        "Please complete your contact details on the file so the CPS can reach you.",
+        "contact details updated"),
+    "NFS.MATERIAL.DA_CHECKLIST": _ReturnRule(
+        6, lambda f: "domestic_abuse" in f["flags"],
+        "Please complete the domestic abuse evidence-gathering checklist and submit it with the "
+        "file.", "DA checklist completed"),
+    "NFS.MATERIAL.MEDICAL": _ReturnRule(
+        2, lambda f: "gbh_abh_wounding" in f["flags"],
+        "Please provide the medical evidence of the injuries (with the victim's consent), or the "
+        "date it is expected.", "medical statement requested; date on the MG6"),
+    "NFS.MATERIAL.COMPENSATION_MG19": _ReturnRule(
+        2, lambda f: f["post_charge"] and f["compensation"],
+        "Please provide the MG19 compensation claim, or put an estimate of the loss in the MG5.",
+        "MG19 attached"),
+    "NFS.MATERIAL.MG10": _ReturnRule(
+        2, lambda f: f["post_charge"] and f["contested"],
+        "Please provide the MG10 with every witness's dates to avoid so a trial date can be fixed.",
+        "MG10 done"),
+    "NFS.MATERIAL.DIGITAL_STRATEGY": _ReturnRule(
+        2, lambda f: f["devices"],
+        "Please record the digital strategy for the seized devices: what will be examined and why.",
+        "digital strategy recorded"),
+    "NFS.MATERIAL.OTHER_EXHIBITS": _ReturnRule(
+        1, lambda f: bool(f["types"] & {"PHOTOGRAPHS", "CALL_999"}),
+        "Please provide the photographs and the 999 call referred to in the statements.",
+        "exhibits uploaded"),
+}
+
+# Triage reasons no file-quality rule carries as its CPS reason, read as the rules a gatekeeper
+# would have returned the file for.
+_TRIAGE_EXTRA = {"hard_media": ("NFS.MATERIAL.CCTV", "NFS.MATERIAL.BWV"),
+                 "third_party_material": ("NFS.MATERIAL.DIGITAL_STRATEGY",)}
+
+
+@cache
+def _rules_for_triage() -> dict[str, tuple[str, ...]]:
+    """CPS triage reason code -> the file-quality rules whose CPS reason it is."""
+    from casework.rules.quality import catalogue
+    from casework.rules.reporting import TRIAGE_REASONS
+
+    by_label: dict[str, list[str]] = {}
+    for rule in catalogue():
+        if rule.cps_triage_reason:
+            by_label.setdefault(rule.cps_triage_reason, []).append(rule.id)
+    return {t.code: tuple(by_label.get(t.label, ())) + _TRIAGE_EXTRA.get(t.code, ())
+            for t in TRIAGE_REASONS}
+
+
+def _return_points(rng: random.Random, facts: dict, reasons: list[str], count: int,
+                   exclude: tuple[str, ...] = ()) -> list[str]:
+    """Rule ids for one return: first those behind the CPS's later triage reasons, then others
+    that make sense for the case."""
+    usable = {rid: r for rid, r in _RETURN_RULES.items() if rid not in exclude and r.applies(facts)}
+    chosen: list[str] = []
+    mapped = _rules_for_triage()
+    for reason in reasons:
+        options = [rid for rid in mapped.get(reason, ()) if rid in usable and rid not in chosen]
+        if options and len(chosen) < count and rng.random() < 0.8:
+            chosen.append(rng.choice(options))
+    rest = [rid for rid in usable if rid not in chosen]
+    while len(chosen) < count and rest:
+        rid = rng.choices(rest, [usable[r].weight for r in rest])[0]
+        chosen.append(rid)
+        rest.remove(rid)
+    return sorted(chosen)
+
+
+def _feedback(rule_ids: list[str], facts: dict, cycle: int, again: bool = False) -> str:
+    """Numbered points in plain words, as `reviews.services.feedback_draft` lays them out."""
+    points = [_RETURN_RULES[rid].ask.format(**facts) for rid in rule_ids]
+    if cycle > 1 and again:
+        head = ("Thank you for the changes. " + ("This is still to put right"
+                if len(points) == 1 else "These are still to put right")
+                + " before the file can go to the CPS:")
+    elif cycle > 1:
+        head = ("Thank you for the changes. " + ("One more thing" if len(points) == 1
+                else "A few more things") + " before the file can go to the CPS:")
+    else:
+        head = "Please put these right and resubmit the file:"
+    return "\n".join([head, ""] + [f"{n}. {p}" for n, p in enumerate(points, 1)])
+
+
+def _officer_note(rng: random.Random, rule_ids: list[str], facts: dict) -> str:
+    if rng.random() < 0.15:
+        return ""
+    done = "; ".join(_RETURN_RULES[rid].done.format(**facts) for rid in rule_ids)
+    return done[:1].upper() + done[1:] + "."
+
+
+def _return_window(doc: dict, k: int, received: datetime, charge_dt: datetime | None) -> datetime:
+    """The earliest a file could have gone back to the officer before submission `k`: after the
+    case was received, after the CPS dealt with the previous submission (triage takes up to four
+    days, 80 minutes for a custody case) and, for a charged file, after the charge."""
+    subs = doc["submissions"]
+    at = _parse(subs[k]["submitted_at"])
+    start = received
+    for prev in subs[:k]:
+        sent = _parse(prev["submitted_at"])
+        start = max(start, sent + (timedelta(hours=2) if prev["charging_category"] == "red"
+                                   else timedelta(days=4)))
+    for c in doc["decisions"]:
+        decided = _parse(c["decided_at"])
+        if decided < at:
+            start = max(start, decided)
+    for plan in doc["action_plans"]:
+        for item in plan["items"]:
+            if item["completed_at"] and _parse(item["completed_at"]) < at:
+                start = max(start, _parse(item["completed_at"]))
+    if not subs[k]["file_type"].startswith("PC") and charge_dt is not None:
+        start = max(start, charge_dt)
+    return start
+
+
+def _add_file_returns(doc: dict, rng: random.Random, *, now: datetime, charge_dt: datetime | None,
+                      caseworker: dict, oic: dict, holidays: frozenset[date]) -> None:
+    """Files the case progression officer sent back to the officer with feedback before they went
+    to the CPS (one to four days before; a quarter of them twice), and a few files that are with
+    the officer now."""
+    subs = doc["submissions"]
+    received = _parse(doc["case"]["received_at"])
+    returns: list[dict] = []
+
+    def add(returned, rule_ids, facts, resubmitted=None):
+        cycle = len(returns) + 1
+        again = bool(returns) and set(rule_ids) <= set(returns[-1]["rule_ids"])
+        returns.append({
+            "cycle": cycle, "returned_at": _z(returned), "returned_by": dict(caseworker),
+            "feedback": _feedback(rule_ids, facts, cycle, again), "rule_ids": rule_ids,
+            "resubmitted_at": _z(resubmitted), "resubmitted_by": dict(oic) if resubmitted else None,
+            "officer_note": _officer_note(rng, rule_ids, facts) if resubmitted else "",
+        })
+
+    # The first submission with room before it for a return (the case was received, or the CPS
+    # dealt with the previous one, at least 30 hours earlier): most files go within hours.
+    target = None
+    for k, sub in enumerate(subs if subs and rng.random() < RETURN_RATE else ()):
+        at = _parse(sub["submitted_at"])
+        start = _return_window(doc, k, received, charge_dt)
+        if at - start >= timedelta(hours=30):
+            target = (k, sub, start + timedelta(minutes=30), at)
+            break
+    if target is not None:
+        k, sub, start, at = target
+        facts = _facts(doc, sub)
+        reasons = [r for s in subs[k:] if s["outcome"] == "non_compliant" for r in s["reasons"]]
+        first = _return_points(rng, facts, reasons, rng.choice([1, 1, 2, 2, 3]))
+        twice = at - start >= timedelta(days=2.25) and rng.random() < SECOND_CYCLE_RATE
+        lo = max(start, at - timedelta(days=4))
+        if twice:
+            returned = _office_time(rng, at - timedelta(days=rng.uniform(2, 4)), lo,
+                                    at - timedelta(days=2), holidays)
+            again = _office_time(rng, returned + timedelta(days=rng.uniform(1, 2)),
+                                 returned + timedelta(hours=20), at - timedelta(hours=8), holidays)
+            back = _between(rng, returned + timedelta(hours=2), again - timedelta(hours=1))
+            add(returned, first, facts, back)
+            if rng.random() < 0.6:
+                second = sorted(rng.sample(first, rng.randint(1, len(first))))
+            else:
+                second = _return_points(rng, facts, [], 1, exclude=tuple(first))
+            returned = again
+            first = second or first
+        else:
+            returned = _office_time(rng, at - timedelta(days=rng.uniform(1, 4)), lo,
+                                    at - timedelta(days=1), holidays)
+        back = max(returned + timedelta(hours=1), at - timedelta(hours=rng.uniform(1, 6)))
+        add(returned, first, facts, back.replace(microsecond=0))
+
+    # A file awaited now that the officer has back: the charged file not yet sent, or a pre-charge
+    # file the CPS found non-compliant that the officer is reworking.
+    stage, last = doc["case"]["stage"], subs[-1] if subs else None
+    awaited = start = None
+    if stage == "charged" and charge_dt is not None and not any(
+            not s["file_type"].startswith("PC") for s in subs):
+        case = doc["case"]
+        awaited = {"file_type": "FH-CC" if case["venue"] == "crown" else
+                   "FH-GAP" if case["anticipated_plea"] == "GAP" else "FH-NGAP", "reasons": []}
+        start = charge_dt + timedelta(hours=3)
+    elif stage == "pre_charge" and last is not None and last["outcome"] == "non_compliant":
+        awaited = last
+        start = _parse(last["submitted_at"]) + timedelta(days=4)
+    if start is not None and now - start >= timedelta(hours=20) and rng.random() < OPEN_RETURN_RATE:
+        facts = _facts(doc, awaited)
+        reasons = list(awaited["reasons"])
+        rule_ids = _return_points(rng, facts, reasons, rng.choice([1, 2, 2, 3]))
+        returned = _office_time(rng, now - timedelta(days=rng.uniform(0.3, 3)), start,
+                                now - timedelta(minutes=30), holidays)
+        add(returned, rule_ids, facts)
+    doc["file_returns"] = returns
+
+
+# ---- findings set aside ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _SetAside:
+    weight: int
+    reasons: tuple[str, ...]
+    flags: tuple[str, ...] = ()  # only in cases with one of these flags
+
+
+_SET_ASIDE: dict[str, _SetAside] = {
+    "NFS.WITNESS.VPS_NOT_RECORDED": _SetAside(6, (
+        "Victim declined a VPS; recorded on the MG6.",
+        "VPS offered by the OIC when the statement was taken and declined; confirmed with the "
+        "victim by phone and noted on the MG6.")),
+    "NFS.WITNESS.VPS_MADE_NOT_PROVIDED": _SetAside(4, (
+        "The victim wants to make the VPS nearer sentence; the OIC will take it then (noted on the "
+        "MG6).",
+        "The victim has withdrawn the VPS and does not want it read to the court; recorded on the "
+        "MG6.")),
+    "NFS.DA.PREVIOUS_INCIDENTS": _SetAside(4, (
+        "No previous incidents between the parties on force systems (checked by the OIC; recorded "
+        "on the MG6).",)),
+    "NFS.WITNESS.PREVIOUS_CONVICTIONS": _SetAside(3, (
+        "PNC checked by the OIC: no trace for this witness; the result is on the MG6.",)),
+    "NFS.MATERIAL.CCTV": _SetAside(3, (
+        "CCTV viewed by the OIC: the camera does not cover the incident; listed on the MG6C as "
+        "unused.",
+        "CCTV not relied on: the footage only shows the street after the incident; on the MG6C.")),
+    "NFS.MATERIAL.BWV": _SetAside(2, (
+        "BWV not relied on: the officers arrived after the incident and it shows nothing of "
+        "evidential value; on the MG6C.",)),
+    "NFS.MULTIMEDIA.CCTV_NOT_CLIPPED": _SetAside(3, (
+        "The whole clip is needed: the incident runs across all of it (agreed with the CPS "
+        "lawyer).",)),
+    "NFS.MULTIMEDIA.BWV_NOT_CLIPPED": _SetAside(3, (
+        "Full BWV needed: the CPS asked for the whole recording, not a clip.",)),
+    "NFS.MULTIMEDIA.OTHER_NOT_CLIPPED": _SetAside(1, (
+        "The recording is short and all of it is relevant: there is nothing to clip.",)),
+    "NFS.MATERIAL.COMPENSATION_MG19": _SetAside(3, (
+        "No compensation claimed: the property was recovered undamaged (victim confirmed).",
+        "The victim does not want compensation; recorded on the MG6.")),
+    "NFS.WITNESS.SPECIAL_MEASURES_NOT_CONSIDERED": _SetAside(2, (
+        "The witness wants to give evidence in the courtroom without special measures; their "
+        "views are on the MG6.",)),
+    "NFS.MATERIAL.MG2": _SetAside(2, (
+        "The witness does not want special measures; their views are on the MG6 and the CPS "
+        "agrees no MG2 is needed.",)),
+    "NFS.MATERIAL.OVERDUE": _SetAside(1, (
+        "New target date agreed with the CPS lawyer by phone; the MG6 is being updated.",)),
+    "NFS.MATERIAL.ALL_STATEMENTS": _SetAside(2, (
+        "Evidence agreed by the defence under s.10 CJA 1967; no statement needed for trial.",)),
+    "NFS.MATERIAL.KEY_STATEMENTS": _SetAside(3, (
+        "Victim declined to make a statement; evidence-led prosecution on the BWV and the 999 "
+        "call, agreed with the CPS.",), flags=("domestic_abuse",)),
+    "NFS.EXHIBIT.NOT_ON_LIST": _SetAside(2, (
+        "The item in the statement was not retained (not relevant to the case); explained on the "
+        "MG6.",)),
+}
+
+
+# Reasons that depend on what the finding is about: (rule id, material type or witness role).
+_SET_ASIDE_FOR = {
+    ("NFS.MATERIAL.OVERDUE", "MG11"): "The witness is away until next week; a new date for the "
+                                      "statement is agreed with the CPS (noted on the MG6).",
+    ("NFS.MATERIAL.OVERDUE", "FORENSIC"): "Lab backlog: a revised date for the results is agreed "
+                                          "with the CPS by email.",
+    ("NFS.MATERIAL.OVERDUE", "MEDICAL"): "Hospital records requested again; a revised date is "
+                                         "agreed with the CPS.",
+    ("NFS.MULTIMEDIA.OTHER_NOT_CLIPPED", "CALL_999"): "The 999 call is under two minutes: there "
+                                                      "is nothing to clip.",
+    ("NFS.MATERIAL.ALL_STATEMENTS", "police"): "Not needed for trial: this officer's evidence is "
+                                               "covered by the OIC's statement (agreed with the "
+                                               "CPS).",
+}
+
+
+def _set_aside_reason(rng: random.Random, doc: dict, rule_id: str, item: str) -> str:
+    kinds = {m["ref"]: m["type"] for m in doc["materials"]}
+    kinds.update((w["ref"], w["role"]) for w in doc["witnesses"])
+    special = _SET_ASIDE_FOR.get((rule_id, kinds.get(item)))
+    reasons = (special,) if special else _SET_ASIDE[rule_id].reasons
+    return rng.choice(reasons)
+
+
+@cache
+def _review_reference():
+    """The reference data the file-quality review needs, from the files shipped with Casework."""
+    from casework.reference.services import DATA_DIR
+    from casework.rules.quality import CourtInfo, FakeReference, OffenceInfo
+
+    offences = {code: OffenceInfo(code, title, category, True)
+                for code, (title, category) in offence_reference().items()}
+    courts = {}
+    for o in json.loads((DATA_DIR / "court-organisation-units.json").read_bytes()):
+        if o["thirdLevelCode"] != "00":
+            code = f"{o['topLevelCode']}{o['secondLevelCode']}{o['thirdLevelCode']}{o['bottomLevelCode']}"
+            courts[code] = CourtInfo(code, o["thirdLevelName"].strip(),
+                                     "magistrates" if o["topLevelCode"] == "B" else "crown")
+    forces = {f["code"] for f in json.loads((DATA_DIR / "forces.json").read_bytes())
+              if f["code"].isdigit()}
+    return FakeReference(offences, courts, forces)
+
+
+def _add_finding_override(doc: dict, rng: random.Random, *, now: datetime, today: date,
+                          caseworker: dict) -> None:
+    """In a few open cases, a finding the file-quality review raises today that the reviewer set
+    aside with a reason (the finding then shows as set aside, not as a failing)."""
+    if doc["case"]["stage"] == "finalised" or rng.random() >= SET_ASIDE_TRY_RATE:
+        return
+    from casework.rules.quality import review_case
+    from casework.rules.quality.context import ref_key
+    from casework.rules.snapshot import snapshot_from_casefile
+
+    review = review_case(snapshot_from_casefile(doc), today=today, reference=_review_reference())
+    flags = set(doc["case"]["flags"])
+    options = sorted(
+        {(f.rule.id, f.item or "") for f in review.findings
+         if f.rule.id in _SET_ASIDE and (not _SET_ASIDE[f.rule.id].flags
+                                          or flags & set(_SET_ASIDE[f.rule.id].flags))},
+        key=lambda o: (o[0], ref_key(o[1])))
+    if not options:
+        return
+    rule_id, item = rng.choices(options, [_SET_ASIDE[r].weight for r, _ in options])[0]
+    # Set aside at a review since the file last moved on.
+    stamps = [doc["case"]["received_at"]] + [s["submitted_at"] for s in doc["submissions"]] + [
+        h["starts_at"] for h in doc["hearings"] if h["outcome"]]
+    lo = max(_parse(s) for s in stamps) + timedelta(hours=2)
+    if lo >= now - timedelta(minutes=20):
+        return
+    at = _office_time(rng, now - timedelta(days=rng.uniform(0.2, 30)), lo,
+                      now - timedelta(minutes=10), _bank_holidays())
+    doc["finding_overrides"] = [{"rule_id": rule_id, "item": item or None,
+                                 "reason": _set_aside_reason(rng, doc, rule_id, item),
+                                 "by": dict(caseworker), "at": _z(at)}]
