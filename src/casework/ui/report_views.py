@@ -142,17 +142,24 @@ def _scope_words(filters: ReportFilters, options: dict, user) -> str:
     return ", ".join(p for p in parts if p) or settings.CASEWORK_FORCE_NAME
 
 
+def _reading(request):
+    """What every performance page starts from: today, the cases of the reader's role, the filter
+    choices, and the filters asked for with any problems in them."""
+    _require_reports(request)
+    today = timezone.localdate()
+    scope = cases_in_role_scope(request.user)
+    options = _options(request.user, scope, today)
+    filters, problems = filters_from(request, today, options)
+    return today, scope, options, filters, problems
+
+
 def _link(filters: ReportFilters, **extra) -> str:
     return reverse("ui:report_cases") + "?" + urlencode({**filters.query(), **extra})
 
 
 @login_required
 def dashboard(request):
-    _require_reports(request)
-    today = timezone.localdate()
-    scope = cases_in_role_scope(request.user)
-    options = _options(request.user, scope, today)
-    filters, problems = filters_from(request, today, options)
+    today, scope, options, filters, problems = _reading(request)
     for p in problems:
         messages.error(request, p)
     if filters.period.is_month and f"{filters.period.start:%Y-%m}" not in {v for v, _ in options["months"]}:
@@ -259,11 +266,7 @@ def _training_rows(report, filters) -> list[dict]:
 @login_required
 def report_cases(request):
     """The cases behind one figure of the dashboard."""
-    _require_reports(request)
-    today = timezone.localdate()
-    scope = cases_in_role_scope(request.user)
-    options = _options(request.user, scope, today)
-    filters, problems = filters_from(request, today, options)
+    today, scope, options, filters, problems = _reading(request)
     for p in problems:
         messages.error(request, p)
     q = request.GET
@@ -327,11 +330,7 @@ def report_cases(request):
 @login_required
 def report_pack(request):
     """The month's pack, for the dashboard's filters, as PDF, Excel or CSV."""
-    _require_reports(request)
-    today = timezone.localdate()
-    scope = cases_in_role_scope(request.user)
-    options = _options(request.user, scope, today)
-    filters, problems = filters_from(request, today, options)
+    today, scope, options, filters, problems = _reading(request)
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         problems.append(f"Format: {fmt!r} is not one of PDF, Excel or CSV.")
