@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -55,6 +55,7 @@ HARD_LIMITS = ("DEADLINE.CTL", "DEADLINE.STL")
 
 
 def local_day(dt: datetime) -> date:
+    """The Europe/London calendar day of an aware datetime."""
     return dt.astimezone(LONDON).date()
 
 
@@ -68,12 +69,17 @@ class Fact:
     urn: str
     on: date  # the day it counts on: which period and month it falls in
     ok: bool | None  # for a rate: met the standard, did not, or not yet decided (left out)
-    detail: str  # what the drill-down shows, in words
+    about: object  # what the drill-down shows, in words: text, or a partial that writes it when asked
     key: str = ""  # the breakdown it falls in: a reason, a category, a bucket
     value: float | None = None  # a quantity, e.g. hours to a decision
     where: str = ""  # for failings: who found it (CPS triage, CPS file assessment, Casework review)
     category: str = ""  # for failings: the DGA category
     area: str = ""  # for failings: the training area
+
+    @property
+    def detail(self) -> str:
+        # Worded only for the facts a drill-down lists: a dashboard counts hundreds of thousands.
+        return self.about if isinstance(self.about, str) else self.about()
 
 
 @dataclass
@@ -130,14 +136,19 @@ def _submission_facts(ctx: Ctx, pre_charge: bool, *, first_only: bool) -> list[F
     for case_id, urn, ref, file_type, at, outcome, category, reasons, resubmission in rows:
         if first_only and resubmission:
             continue
-        what = f"pre-charge request ({(category or 'green').replace('_', ' ')})" if pre_charge else f"{file_type} file"
-        words = OUTCOME_WORDS.get(outcome, outcome)
-        if reasons:
-            words += ": " + "; ".join(failing_for_triage(r).reason for r in reasons)
-        out.append(Fact(case_id, urn, local_day(at), outcome == "compliant" if outcome in TRIAGED else None,
-                        f"{ref} {what} sent {_d(local_day(at))}{' (resubmitted)' if resubmission else ''} — {words}",
-                        key=outcome))
+        day = local_day(at)
+        out.append(Fact(case_id, urn, day, outcome == "compliant" if outcome in TRIAGED else None,
+                        partial(_submission_words, pre_charge, ref, file_type, category, day, resubmission, outcome,
+                                reasons), key=outcome))
     return out
+
+
+def _submission_words(pre_charge, ref, file_type, category, day, resubmission, outcome, reasons) -> str:
+    what = f"pre-charge request ({(category or 'green').replace('_', ' ')})" if pre_charge else f"{file_type} file"
+    words = OUTCOME_WORDS.get(outcome, outcome)
+    if reasons:
+        words += ": " + "; ".join(failing_for_triage(r).reason for r in reasons)
+    return f"{ref} {what} sent {_d(day)}{' (resubmitted)' if resubmission else ''} — {words}"
 
 
 def first_time_pcd(ctx: Ctx) -> list[Fact]:
@@ -158,12 +169,16 @@ def file_returns(ctx: Ctx) -> list[Fact]:
         "case_id", "case__urn", "cycle", "returned_at", "rule_ids", "resubmitted_at")
     out = []
     for case_id, urn, cycle, at, rule_ids, resubmitted in rows:
-        again = f"resubmitted {_d(local_day(resubmitted))}" if resubmitted else "not yet resubmitted"
-        out.append(Fact(case_id, urn, local_day(at), None,
-                        f"Returned to the officer {_d(local_day(at))} (cycle {cycle}) with {len(rule_ids)} "
-                        f"finding{'s' if len(rule_ids) != 1 else ''}; {again}",
+        day = local_day(at)
+        out.append(Fact(case_id, urn, day, None, partial(_return_words, day, cycle, len(rule_ids), resubmitted),
                         key="3 or more" if cycle >= 3 else str(cycle)))
     return out
+
+
+def _return_words(day, cycle, findings, resubmitted) -> str:
+    again = f"resubmitted {_d(local_day(resubmitted))}" if resubmitted else "not yet resubmitted"
+    return (f"Returned to the officer {_d(day)} (cycle {cycle}) with {findings} finding{'s' if findings != 1 else ''}; "
+            f"{again}")
 
 
 @lru_cache(maxsize=1)
@@ -188,21 +203,26 @@ def failings(ctx: Ctx) -> list[Fact]:
                 f"subs{pre_charge}", lambda p=pre_charge: _submissions(ctx, p)):
             if outcome not in ("non_compliant", "red_rejected"):
                 continue
+            day = local_day(at)
             for code in reasons:
                 f = failing_for_triage(code)
-                out.append(Fact(case_id, urn, local_day(at), None, f"{ref}: {f.reason} ({where}, {_d(local_day(at))})",
+                out.append(Fact(case_id, urn, day, None, partial(_failing_words, ref, f.reason, where, day),
                                 key=f.reason, where=where, category=f.dga_category or "", area=f.area))
     lo, hi = ctx.bounds()
     for case_id, urn, cycle, at, rule_ids in FileReturn.objects.filter(
             case__in=ctx.cases, returned_at__gte=lo, returned_at__lt=hi).values_list(
             "case_id", "case__urn", "cycle", "returned_at", "rule_ids"):
+        day = local_day(at)
         for rule_id in dict.fromkeys(rule_ids):
             f = rule_failing(rule_id)
-            out.append(Fact(case_id, urn, local_day(at), None,
-                            f"Return {cycle}: {f.reason} ({rule_id}, {_d(local_day(at))})",
+            out.append(Fact(case_id, urn, day, None, partial(_failing_words, f"Return {cycle}", f.reason, rule_id, day),
                             key=f.reason, where="Casework review (returned to the officer)",
                             category=f.dga_category or "", area=f.area))
     return out
+
+
+def _failing_words(what, reason, where, day) -> str:
+    return f"{what}: {reason} ({where}, {_d(day)})"
 
 
 def set_aside(ctx: Ctx) -> list[Fact]:
@@ -211,11 +231,14 @@ def set_aside(ctx: Ctx) -> list[Fact]:
     for case_id, urn, rule_id, item, reason, at in FindingOverride.objects.filter(
             case__in=ctx.cases, at__gte=lo, at__lt=hi).values_list("case_id", "case__urn", "rule_id", "item",
                                                                     "reason", "at"):
-        rule = _rules_by_id().get(rule_id)
-        title = rule.title if rule else rule_id
-        out.append(Fact(case_id, urn, local_day(at), None,
-                        f"{title}{f' ({item})' if item else ''} set aside {_d(local_day(at))}: “{reason}”", key=rule_id))
+        day = local_day(at)
+        out.append(Fact(case_id, urn, day, None, partial(_set_aside_words, rule_id, item, day, reason), key=rule_id))
     return out
+
+
+def _set_aside_words(rule_id, item, day, reason) -> str:
+    rule = _rules_by_id().get(rule_id)
+    return f"{rule.title if rule else rule_id}{f' ({item})' if item else ''} set aside {_d(day)}: “{reason}”"
 
 
 # --- Timeliness ---------------------------------------------------------------------------------
@@ -232,15 +255,24 @@ def file_service_level(ctx: Ctx) -> list[Fact]:
                 .values_list("case_id", "first"))
     n = ctx.settings.file_submission_working_days
     out = []
+    add = _working_days(ctx.calendar)
     for case_id, urn, charge in rows:
-        due = ctx.calendar.add_working_days(charge, n)
+        due = add(charge, n)
         day = local_day(sent[case_id]) if case_id in sent else None
-        if day is not None:
-            ok, words = day <= due, f"sent {_d(day)}" + (" — late" if day > due else "")
-        else:
-            ok, words = (False if due < ctx.today else None), "not sent yet"
-        out.append(Fact(case_id, urn, charge, ok, f"Charged {_d(charge)}; due {_d(due)} ({n} working days); {words}"))
+        ok = day <= due if day is not None else (False if due < ctx.today else None)
+        out.append(Fact(case_id, urn, charge, ok, partial(_service_level_words, charge, due, n, day)))
     return out
+
+
+def _service_level_words(charge, due, n, day) -> str:
+    words = f"sent {_d(day)}" + (" — late" if day > due else "") if day is not None else "not sent yet"
+    return f"Charged {_d(charge)}; due {_d(due)} ({n} working days); {words}"
+
+
+def _working_days(calendar: Calendar) -> Callable[[date, int], date]:
+    """calendar.add_working_days, remembered: a report asks it about the same few hundred days
+    tens of thousands of times."""
+    return lru_cache(maxsize=None)(calendar.add_working_days)
 
 
 CATEGORY_WORDS = {"red": "red (priority)", "green_priority": "green priority", "green": "green",
@@ -263,12 +295,16 @@ def pcd_turnaround(ctx: Ctx) -> list[Fact]:
         else:
             days = s.pcd_green_priority_days if cat == "green_priority" else s.pcd_green_days
             ok, target = local_day(decided) <= local_day(submitted) + timedelta(days=days), f"{days} days"
-        took = f"{hours:.1f} hours" if hours < 48 else f"{hours / 24:.1f} days"
         out.append(Fact(case_id, urn, local_day(decided), ok,
-                        f"{sub_ref} ({CATEGORY_WORDS.get(cat, cat)}) sent {_d(local_day(submitted))}; decision {ref} "
-                        f"({kind.replace('_', ' ')}) {_d(local_day(decided))}: {took} (target {target})",
+                        partial(_turnaround_words, sub_ref, cat, submitted, ref, kind, decided, hours, target),
                         key=cat, value=hours))
     return out
+
+
+def _turnaround_words(sub_ref, cat, submitted, ref, kind, decided, hours, target) -> str:
+    took = f"{hours:.1f} hours" if hours < 48 else f"{hours / 24:.1f} days"
+    return (f"{sub_ref} ({CATEGORY_WORDS.get(cat, cat)}) sent {_d(local_day(submitted))}; decision {ref} "
+            f"({kind.replace('_', ' ')}) {_d(local_day(decided))}: {took} (target {target})")
 
 
 def action_items(ctx: Ctx) -> list[Fact]:
@@ -280,13 +316,15 @@ def action_items(ctx: Ctx) -> list[Fact]:
             ActionPlanItem.objects.filter(plan__case__in=ctx.cases).exclude(status="cancelled")
             .annotate(due=Coalesce("due_date", "plan__respond_by")).filter(due__gte=w.start, due__lte=last)
             .values_list("plan__case_id", "plan__case__urn", "ref", "text", "due", "status", "completed_at")):
-        if status == "done" and completed:
-            day = local_day(completed)
-            ok, words = day <= due, f"done {_d(day)}" + (" — late" if day > due else "")
-        else:
-            ok, words = (False if due < ctx.today else None), "still open"
-        out.append(Fact(case_id, urn, due, ok, f"{ref} “{text[:80]}” due {_d(due)}: {words}"))
+        day = local_day(completed) if status == "done" and completed else None
+        ok = day <= due if day is not None else (False if due < ctx.today else None)
+        out.append(Fact(case_id, urn, due, ok, partial(_item_words, ref, text, due, day)))
     return out
+
+
+def _item_words(ref, text, due, day) -> str:
+    words = f"done {_d(day)}" + (" — late" if day > due else "") if day is not None else "still open"
+    return f"{ref} “{text[:80]}” due {_d(due)}: {words}"
 
 
 def _hard_limits(qs: QuerySet) -> QuerySet:
@@ -299,7 +337,7 @@ def time_limits_at_risk(ctx: Ctx) -> list[Fact]:
     for case_id, urn, kind, title, subject, due in _hard_limits(CaseDeadline.objects.filter(case__in=ctx.cases)).values_list(
             "case_id", "case__urn", "kind", "title", "subject", "due"):
         b = bucket(due, ctx.today)
-        out.append(Fact(case_id, urn, due, None, f"{title}: {subject}, due {_d(due)}", key=b,
+        out.append(Fact(case_id, urn, due, None, partial(_limit_words, title, subject, "due", due), key=b,
                         category="CTL" if kind.startswith(HARD_LIMITS[0]) else "STL"))
     return out
 
@@ -312,14 +350,13 @@ def time_limit_failures(ctx: Ctx) -> list[Fact]:
     for case_id, urn, kind, title, subject, due in _hard_limits(CaseDeadline.objects.filter(
             case__in=ctx.cases, due__gte=w.start, due__lte=last)).values_list(
             "case_id", "case__urn", "kind", "title", "subject", "due"):
-        out.append(Fact(case_id, urn, due, None, f"{title}: {subject}, expired {_d(due)}",
+        out.append(Fact(case_id, urn, due, None, partial(_limit_words, title, subject, "expired", due),
                         key="CTL" if kind.startswith(HARD_LIMITS[0]) else "STL"))
     return out
 
 
-def _chunks(ids: list[int], size: int = 900):
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
+def _limit_words(title, subject, what, due) -> str:
+    return f"{title}: {subject}, {what} {_d(due)}"
 
 
 def victims_code(ctx: Ctx) -> list[Fact]:
@@ -331,53 +368,58 @@ def victims_code(ctx: Ctx) -> list[Fact]:
     w = ctx.window
     lo, hi = ctx.bounds()
     events: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
-    for case_id, day in (Offence.objects.filter(defendant__case__in=ctx.cases, charge_date__gte=w.start,
-                                                charge_date__lte=w.end)
-                         .values_list("defendant__case_id", "charge_date").distinct()):
+    charges = Offence.objects.filter(defendant__case__in=ctx.cases, charge_date__gte=w.start, charge_date__lte=w.end)
+    decisions = CPSDecision.objects.filter(case__in=ctx.cases, decided_at__gte=lo, decided_at__lt=hi,
+                                           kind__in=("no_further_action", "out_of_court_disposal"))
+    results = Hearing.objects.filter(case__in=ctx.cases, starts_at__gte=lo, starts_at__lt=hi).exclude(outcome="")
+    for case_id, day in charges.values_list("defendant__case_id", "charge_date").distinct():
         # A charge has a date but no time: taken as 17:00 that day, as the deadlines engine does.
         events[case_id].append((datetime.combine(day, time(17, 0), tzinfo=LONDON), "charge"))
-    for case_id, at, kind in CPSDecision.objects.filter(
-            case__in=ctx.cases, decided_at__gte=lo, decided_at__lt=hi,
-            kind__in=("no_further_action", "out_of_court_disposal")).values_list("case_id", "decided_at", "kind"):
+    for case_id, at, kind in decisions.values_list("case_id", "decided_at", "kind"):
         events[case_id].append((at, f"CPS decision: {kind.replace('_', ' ')}"))
-    for case_id, at, outcome in Hearing.objects.filter(case__in=ctx.cases, starts_at__gte=lo, starts_at__lt=hi).exclude(
-            outcome="").values_list("case_id", "starts_at", "outcome"):
+    for case_id, at, outcome in results.values_list("case_id", "starts_at", "outcome"):
         events[case_id].append((at, f"hearing result: {outcome.replace('_', ' ')}"))
     if not events:
         return []
-    victims = []
-    for ids in _chunks(sorted(events)):
-        victims += Witness.objects.filter(case_id__in=ids, role="victim").values_list(
-            "pk", "case_id", "case__urn", "ref", "enhanced_rights", "last_update_at")
+    # The cases with something to tell, as sub-selects (a list of ids could pass SQLite's limit).
+    with_news = (Q(case_id__in=charges.values("defendant__case_id")) | Q(case_id__in=decisions.values("case_id"))
+                 | Q(case_id__in=results.values("case_id")))
+    victims = [v for v in Witness.objects.filter(with_news, role="victim").values_list(
+        "pk", "case_id", "case__urn", "ref", "enhanced_rights", "last_update_at") if v[1] in events]
     told: dict[int, list[datetime]] = defaultdict(list)
-    for ids in _chunks([v[0] for v in victims]):
-        for wid, at in ContactEntry.objects.filter(witness_id__in=ids, told_of_progress=True).values_list("witness_id", "at"):
-            told[wid].append(at)
+    for wid, at in ContactEntry.objects.filter(
+            witness__role="victim", witness__case__in=ctx.cases, told_of_progress=True, at__gte=lo).values_list(
+            "witness_id", "at"):
+        told[wid].append(at)
     s = ctx.settings
+    add = _working_days(ctx.calendar)
     out = []
     for wid, case_id, urn, ref, enhanced, last_update in victims:
         days = s.vc_enhanced_working_days if enhanced else s.vc_other_working_days
         for at, what in sorted(events[case_id]):
-            due = ctx.calendar.add_working_days(local_day(at), days)
+            day = local_day(at)
+            due = add(day, days)
             times = [t for t in told[wid] if t >= at] + ([last_update] if last_update and last_update >= at else [])
             first = local_day(min(times)) if times else None
-            if first is not None:
-                ok, words = first <= due, f"told {_d(first)}" + (" — late" if first > due else "")
-            else:
-                ok, words = (False if due < ctx.today else None), "not told yet"
-            out.append(Fact(case_id, urn, local_day(at), ok,
-                            f"Victim {ref}{' (enhanced rights)' if enhanced else ''}: {what} {_d(local_day(at))}; "
-                            f"due {_d(due)} ({days} working day{'s' if days != 1 else ''}); {words}",
+            ok = first <= due if first is not None else (False if due < ctx.today else None)
+            out.append(Fact(case_id, urn, day, ok, partial(_victim_words, ref, enhanced, what, day, due, days, first),
                             key="enhanced" if enhanced else "other"))
     return out
+
+
+def _victim_words(ref, enhanced, what, day, due, days, first) -> str:
+    words = (f"told {_d(first)}" + (" — late" if first > due else "")) if first is not None else "not told yet"
+    return (f"Victim {ref}{' (enhanced rights)' if enhanced else ''}: {what} {_d(day)}; "
+            f"due {_d(due)} ({days} working day{'s' if days != 1 else ''}); {words}")
 
 
 # --- Outcomes -----------------------------------------------------------------------------------
 
 def _hearings(ctx: Ctx, kind: str) -> list[tuple]:
     lo, hi = ctx.bounds()
-    return list(Hearing.objects.filter(case__in=ctx.cases, type=kind, starts_at__gte=lo, starts_at__lt=hi)
-                .exclude(outcome__in=("", "vacated")).values_list("case_id", "case__urn", "ref", "starts_at", "outcome"))
+    return [(case_id, urn, ref, local_day(at), outcome) for case_id, urn, ref, at, outcome in
+            Hearing.objects.filter(case__in=ctx.cases, type=kind, starts_at__gte=lo, starts_at__lt=hi)
+            .exclude(outcome__in=("", "vacated")).values_list("case_id", "case__urn", "ref", "starts_at", "outcome")]
 
 
 # A guilty plea at the first hearing is recorded as the plea, or as what followed it the same day.
@@ -385,28 +427,36 @@ GUILTY_PLEA_RESULTS = ("guilty_plea", "sentenced", "committed_for_sentence")
 
 
 def guilty_plea_first_hearing(ctx: Ctx) -> list[Fact]:
-    return [Fact(case_id, urn, local_day(at), outcome in GUILTY_PLEA_RESULTS,
-                 f"{ref} first hearing {_d(local_day(at))}: {outcome.replace('_', ' ')}", key=outcome)
-            for case_id, urn, ref, at, outcome in _hearings(ctx, "first") if outcome != "sent_to_crown"]
+    return [Fact(case_id, urn, day, outcome in GUILTY_PLEA_RESULTS, partial(_hearing_words, ref, "first hearing", day, outcome, ""),
+                 key=outcome)
+            for case_id, urn, ref, day, outcome in _hearings(ctx, "first") if outcome != "sent_to_crown"]
+
+
+def _hearing_words(ref, what, day, outcome, cls) -> str:
+    return f"{ref} {what} {_d(day)}: {outcome.replace('_', ' ')}{f' ({cls})' if cls else ''}"
 
 
 def trials(ctx: Ctx) -> list[Fact]:
     out = []
-    for case_id, urn, ref, at, outcome in _hearings(ctx, "trial"):
+    for case_id, urn, ref, day, outcome in _hearings(ctx, "trial"):
         cls = TRIAL_CLASSES.get(outcome)
         if cls:
-            out.append(Fact(case_id, urn, local_day(at), cls == "effective",
-                            f"{ref} trial {_d(local_day(at))}: {outcome.replace('_', ' ')} ({cls})", key=cls))
+            out.append(Fact(case_id, urn, day, cls == "effective", partial(_hearing_words, ref, "trial", day, outcome, cls),
+                            key=cls))
     return out
 
 
 PROSECUTED = ("convicted", "acquitted", "discontinued", "withdrawn", "dismissed")
 
 
+def _finalised_words(day, outcome) -> str:
+    return f"Finalised {_d(day)}: {outcome.replace('_', ' ')}"
+
+
 def discontinued(ctx: Ctx) -> list[Fact]:
     w = ctx.window
-    return [Fact(case_id, urn, day, outcome in ("discontinued", "withdrawn"),
-                 f"Finalised {_d(day)}: {outcome.replace('_', ' ')}", key=outcome)
+    return [Fact(case_id, urn, day, outcome in ("discontinued", "withdrawn"), partial(_finalised_words, day, outcome),
+                 key=outcome)
             for case_id, urn, day, outcome in Case.objects.filter(
                 pk__in=ctx.cases.values("pk"), finalised_on__gte=w.start, finalised_on__lte=w.end,
                 outcome__in=PROSECUTED).values_list("pk", "urn", "finalised_on", "outcome")]

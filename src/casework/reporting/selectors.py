@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings as django_settings
 from django.db.models import Count, Q, QuerySet
@@ -21,7 +21,7 @@ from casework.rules.calendar import add_months
 from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
 from casework.rules.reporting import TRAINING_AREAS, TRIAL_CLASSES, TrendPoint, median, trend
 
-from .filters import Period, ReportFilters, month_start, trend_months
+from .filters import LONDON, Period, ReportFilters, month_start, trend_months
 from .measures import MEASURES, MEASURES_BY_ID, Ctx, Fact, Measure, failings
 
 RATE_PARTS = ("ok", "not_ok", "pending")
@@ -171,12 +171,17 @@ AGE_BANDS = (("under_1m", "Under 1 month", 0, 1), ("1_3m", "1 to 3 months", 1, 3
 
 
 def age_band_q(key: str, today: date) -> Q:
-    """Open cases received in the age band (months before today)."""
+    """Open cases received in the age band (months before today): compared with midnight in
+    Europe/London, not through the date of each row (which SQLite works out row by row)."""
     _, _, lo, hi = next(b for b in AGE_BANDS if b[0] == key)
-    q = Q(received_at__date__lte=add_months(today, -lo)) if lo else Q()
+    q = Q(received_at__lt=_midnight_after(add_months(today, -lo))) if lo else Q()
     if hi is not None:
-        q &= Q(received_at__date__gt=add_months(today, -hi))
+        q &= Q(received_at__gte=_midnight_after(add_months(today, -hi)))
     return q
+
+
+def _midnight_after(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LONDON)
 
 
 def caseload(cases: QuerySet[Case], today: date) -> dict:
