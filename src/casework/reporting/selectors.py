@@ -87,6 +87,8 @@ class Report:
     failing_facts: list[Fact] = field(default_factory=list)
     caseload: dict = field(default_factory=dict)
     training: list[dict] = field(default_factory=list)
+    window: Period | None = None  # the days the facts were collected for (the period and its trend months)
+    window_facts: dict[str, list[Fact]] = field(default_factory=dict)
     training_threshold: int = 3
     training_share: int = 10  # per cent of the files assessed
 
@@ -121,6 +123,17 @@ class Report:
         return [{"category": k, "count": n, "cases": len(cases[k])} for k, n in count.most_common()]
 
 
+def report_for_period(report: Report, period: Period) -> Report:
+    """The figures of an earlier period inside the report's window, from the facts already
+    collected (no second trip to the database)."""
+    if report.window is None or not (report.window.start <= period.start and period.end <= report.window.end):
+        raise ValueError(f"{period.label} is outside the facts collected ({report.window and report.window.label}).")
+    figures = {mid: Figure(f.measure, report.window_facts[mid] if not f.measure.trend else
+                           [x for x in report.window_facts[mid] if period.contains(x.on)])
+               for mid, f in report.figures.items()}
+    return Report(report.filters.with_period(period), report.today, figures)
+
+
 def report_ctx(cases: QuerySet[Case], filters: ReportFilters, today: date, window: Period) -> Ctx:
     return Ctx(filters.apply(cases), window, today, calendar_build(), settings_load())
 
@@ -135,12 +148,15 @@ def report_build(*, cases: QuerySet[Case], filters: ReportFilters, today: date, 
     ctx = report_ctx(cases, filters, today, Period(start, period.end))
     figures: dict[str, Figure] = {}
     series: dict[str, list[TrendPoint]] = {}
+    window: dict[str, list[Fact]] = {}
     for m in measures:
-        facts = m.collect(ctx)
+        window[m.id] = facts = m.collect(ctx)
         figures[m.id] = Figure(m, facts if not m.trend else [f for f in facts if period.contains(f.on)])
         if trends and m.trend:
             series[m.id] = trend(_monthly(facts, months, rate=m.kind == "rate"))
     report = Report(filters, today, figures, series, months)
+    report.window = Period(start, period.end)
+    report.window_facts = window
     if extras:
         report.failing_facts = [f for f in failings(ctx) if period.contains(f.on)]
         report.caseload = caseload(ctx.cases, today)

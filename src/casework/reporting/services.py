@@ -25,7 +25,7 @@ from .filters import Period, ReportFilters, month_start
 from .models import ReportPack
 from .pack import Pack, pack_build, previous_month
 from .render import FORMATS, render
-from .selectors import report_build
+from .selectors import report_build, report_for_period
 
 
 class ReportError(ValueError):
@@ -48,8 +48,7 @@ def pack_for(*, cases: QuerySet[Case], month: date, today: date, hub: Unit | Non
         raise ReportError(f"{period.label} has not started yet.")
     base = filters.with_period(period) if filters else ReportFilters(period=period, hub=hub.pk if hub else None)
     report = report_build(cases=cases, filters=base, today=today)
-    previous = report_build(cases=cases, filters=base.with_period(previous_month(period)), today=today,
-                            trends=False, extras=False)
+    previous = report_for_period(report, previous_month(period))  # within the 12 months of trends
     return pack_build(report=report, previous=previous, scope=scope, today=today)
 
 
