@@ -2,7 +2,7 @@
 trial classes and the control-chart arithmetic behind "more than normal variation".
 
 Rows carry their source: the domain brief section (§3.4 triage reasons, §7.1 DGA reasons), the CJS
-offence code list (../shared/data/cjs-offences/cjs-offences.json, the code's title quoted in the
+offence code list (src/casework/reference/data/cjs-offences.json, the code's title quoted in the
 row), HMCTS trial-effectiveness definitions [TSJ17], or the Shewhart p-chart / c-chart formulas with
 the arithmetic done by hand in the row's comment. Pure: no database, no Django.
 """
@@ -545,7 +545,7 @@ def test_failing_for_rule_rows(rule_id, expected):
 
 
 # --------------------------------------------------------------------------------------------
-# Offence groups (titles from the CJS offence code list, ../shared/data/cjs-offences)
+# Offence groups (titles from the CJS offence code list, src/casework/reference/data/cjs-offences.json)
 # --------------------------------------------------------------------------------------------
 
 
