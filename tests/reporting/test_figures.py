@@ -203,3 +203,21 @@ def test_drill_down_lists_exactly_the_facts_behind_a_figure(dataset):
     late = measure_facts(cases=cases, filters=f, today=TODAY, measure="file_service_level", part="not_ok")
     assert [x.detail for x in late] == [
         "Charged Fri 13 Nov 2026; due Tue 17 Nov 2026 (2 working days); sent Wed 18 Nov 2026 — late"]
+
+
+def test_times_count_on_their_london_day_in_summer_time(dataset):
+    from datetime import UTC, datetime
+
+    from casework.cases.models import FileSubmission, Hearing
+
+    c8 = dataset["cases"]["C8"]
+    # 23:30 UTC on Tue 30 Jun 2026 is 00:30 BST on Wed 1 Jul: July's figure, not June's.
+    FileSubmission.objects.create(case=c8, ref="S9", file_type="PC-STD", submitted_at=datetime(2026, 6, 30, 23, 30, tzinfo=UTC),
+                                  outcome="compliant")
+    Hearing.objects.create(case=c8, ref="H9", court_id="B20BL00", type="first", outcome="guilty_plea",
+                           starts_at=datetime(2026, 7, 31, 23, 15, tzinfo=UTC))  # 00:15 BST on Sat 1 Aug
+    july = build(dataset, period=Period.month(date(2026, 7, 1)), trends=False)
+    assert [(f.urn, f.on) for f in july.figures["pcd_triage"].facts] == [(URNS["C8"], date(2026, 7, 1))]
+    assert july.figures["guilty_plea_first_hearing"].facts == []
+    august = build(dataset, period=Period.month(date(2026, 8, 1)), trends=False)
+    assert [f.on for f in august.figures["guilty_plea_first_hearing"].facts] == [date(2026, 8, 1)]

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache, partial
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache, lru_cache, partial
 
-from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast, Coalesce
 
 from casework.cases.models import (
     ActionPlanItem,
@@ -57,6 +57,27 @@ HARD_LIMITS = ("DEADLINE.CTL", "DEADLINE.STL")
 def local_day(dt: datetime) -> date:
     """The Europe/London calendar day of an aware datetime."""
     return dt.astimezone(LONDON).date()
+
+
+# Hundreds of thousands of date-times are read for a 12-month report. Read as text (UTC,
+# "YYYY-MM-DD HH:MM:SS…" on SQLite and PostgreSQL alike) they skip the database driver's parsing
+# and time-zone conversion; text of one format compares as the instants do.
+def _text(field: str) -> Cast:
+    return Cast(field, output_field=CharField())
+
+
+@cache
+def _day_of_hour(hour: str) -> date:
+    return datetime.fromisoformat(f"{hour}:00+00:00").astimezone(LONDON).date()
+
+
+def text_day(value: str) -> date:
+    """The Europe/London day of a UTC date-time read as text."""
+    return _day_of_hour(value[:13])
+
+
+def utc_text(dt: datetime) -> str:
+    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _d(day: date) -> str:
@@ -124,19 +145,20 @@ def _submissions(ctx: Ctx, pre_charge: bool) -> list[tuple]:
     lo, hi = ctx.bounds()
     phase = Q(file_type__startswith="PC") if pre_charge else ~Q(file_type__startswith="PC")
     earlier = FileSubmission.objects.filter(phase, case_id=OuterRef("case_id"), submitted_at__lt=OuterRef("submitted_at"))
-    return list(FileSubmission.objects.filter(phase, case__in=ctx.cases, submitted_at__gte=lo, submitted_at__lt=hi)
-                .annotate(resubmission=Exists(earlier))
-                .values_list("case_id", "case__urn", "ref", "file_type", "submitted_at", "outcome", "charging_category",
-                             "reasons", "resubmission"))
+    return [(case_id, urn, ref, file_type, text_day(at), outcome, category, reasons, resubmission)
+            for case_id, urn, ref, file_type, at, outcome, category, reasons, resubmission in
+            FileSubmission.objects.filter(phase, case__in=ctx.cases, submitted_at__gte=lo, submitted_at__lt=hi)
+            .annotate(resubmission=Exists(earlier), at=_text("submitted_at"))
+            .values_list("case_id", "case__urn", "ref", "file_type", "at", "outcome", "charging_category",
+                         "reasons", "resubmission")]
 
 
 def _submission_facts(ctx: Ctx, pre_charge: bool, *, first_only: bool) -> list[Fact]:
     rows = ctx.once(f"subs{pre_charge}", lambda: _submissions(ctx, pre_charge))
     out = []
-    for case_id, urn, ref, file_type, at, outcome, category, reasons, resubmission in rows:
+    for case_id, urn, ref, file_type, day, outcome, category, reasons, resubmission in rows:
         if first_only and resubmission:
             continue
-        day = local_day(at)
         out.append(Fact(case_id, urn, day, outcome == "compliant" if outcome in TRIAGED else None,
                         partial(_submission_words, pre_charge, ref, file_type, category, day, resubmission, outcome,
                                 reasons), key=outcome))
@@ -199,11 +221,10 @@ def failings(ctx: Ctx) -> list[Fact]:
     out = []
     for pre_charge in (True, False):
         where = "CPS triage (pre-charge)" if pre_charge else "CPS file assessment (charged)"
-        for case_id, urn, ref, _ft, at, outcome, _cat, reasons, _re in ctx.once(
+        for case_id, urn, ref, _ft, day, outcome, _cat, reasons, _re in ctx.once(
                 f"subs{pre_charge}", lambda p=pre_charge: _submissions(ctx, p)):
             if outcome not in ("non_compliant", "red_rejected"):
                 continue
-            day = local_day(at)
             for code in reasons:
                 f = failing_for_triage(code)
                 out.append(Fact(case_id, urn, day, None, partial(_failing_words, ref, f.reason, where, day),
@@ -367,44 +388,50 @@ def victims_code(ctx: Ctx) -> list[Fact]:
 
     w = ctx.window
     lo, hi = ctx.bounds()
-    events: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+    events: dict[int, list[tuple[str, str]]] = defaultdict(list)  # (UTC time as text, what)
     charges = Offence.objects.filter(defendant__case__in=ctx.cases, charge_date__gte=w.start, charge_date__lte=w.end)
     decisions = CPSDecision.objects.filter(case__in=ctx.cases, decided_at__gte=lo, decided_at__lt=hi,
                                            kind__in=("no_further_action", "out_of_court_disposal"))
     results = Hearing.objects.filter(case__in=ctx.cases, starts_at__gte=lo, starts_at__lt=hi).exclude(outcome="")
     for case_id, day in charges.values_list("defendant__case_id", "charge_date").distinct():
-        # A charge has a date but no time: taken as 17:00 that day, as the deadlines engine does.
-        events[case_id].append((datetime.combine(day, time(17, 0), tzinfo=LONDON), "charge"))
-    for case_id, at, kind in decisions.values_list("case_id", "decided_at", "kind"):
-        events[case_id].append((at, f"CPS decision: {kind.replace('_', ' ')}"))
-    for case_id, at, outcome in results.values_list("case_id", "starts_at", "outcome"):
-        events[case_id].append((at, f"hearing result: {outcome.replace('_', ' ')}"))
+        events[case_id].append((_charge_time(day), "charge"))
+    for case_id, at, kind in decisions.annotate(at=_text("decided_at")).values_list("case_id", "at", "kind"):
+        events[case_id].append((at[:19], f"CPS decision: {kind.replace('_', ' ')}"))
+    for case_id, at, outcome in results.annotate(at=_text("starts_at")).values_list("case_id", "at", "outcome"):
+        events[case_id].append((at[:19], f"hearing result: {outcome.replace('_', ' ')}"))
     if not events:
         return []
     # The cases with something to tell, as sub-selects (a list of ids could pass SQLite's limit).
     with_news = (Q(case_id__in=charges.values("defendant__case_id")) | Q(case_id__in=decisions.values("case_id"))
                  | Q(case_id__in=results.values("case_id")))
-    victims = [v for v in Witness.objects.filter(with_news, role="victim").values_list(
-        "pk", "case_id", "case__urn", "ref", "enhanced_rights", "last_update_at") if v[1] in events]
-    told: dict[int, list[datetime]] = defaultdict(list)
+    victims = [v for v in Witness.objects.filter(with_news, role="victim").annotate(last=_text("last_update_at"))
+               .values_list("pk", "case_id", "case__urn", "ref", "enhanced_rights", "last") if v[1] in events]
+    told: dict[int, list[str]] = defaultdict(list)
     for wid, at in ContactEntry.objects.filter(
-            witness__role="victim", witness__case__in=ctx.cases, told_of_progress=True, at__gte=lo).values_list(
-            "witness_id", "at"):
-        told[wid].append(at)
+            witness__role="victim", witness__case__in=ctx.cases, told_of_progress=True, at__gte=lo).annotate(
+            t=_text("at")).values_list("witness_id", "t"):
+        told[wid].append(at[:19])
     s = ctx.settings
     add = _working_days(ctx.calendar)
     out = []
     for wid, case_id, urn, ref, enhanced, last_update in victims:
         days = s.vc_enhanced_working_days if enhanced else s.vc_other_working_days
+        last_update = last_update[:19] if last_update else None
         for at, what in sorted(events[case_id]):
-            day = local_day(at)
+            day = text_day(at)
             due = add(day, days)
             times = [t for t in told[wid] if t >= at] + ([last_update] if last_update and last_update >= at else [])
-            first = local_day(min(times)) if times else None
+            first = text_day(min(times)) if times else None
             ok = first <= due if first is not None else (False if due < ctx.today else None)
             out.append(Fact(case_id, urn, day, ok, partial(_victim_words, ref, enhanced, what, day, due, days, first),
                             key="enhanced" if enhanced else "other"))
     return out
+
+
+@cache
+def _charge_time(day: date) -> str:
+    # A charge has a date but no time: taken as 17:00 that day in London, as the deadlines engine does.
+    return utc_text(datetime.combine(day, time(17, 0), tzinfo=LONDON))
 
 
 def _victim_words(ref, enhanced, what, day, due, days, first) -> str:
@@ -417,9 +444,10 @@ def _victim_words(ref, enhanced, what, day, due, days, first) -> str:
 
 def _hearings(ctx: Ctx, kind: str) -> list[tuple]:
     lo, hi = ctx.bounds()
-    return [(case_id, urn, ref, local_day(at), outcome) for case_id, urn, ref, at, outcome in
+    return [(case_id, urn, ref, text_day(at), outcome) for case_id, urn, ref, at, outcome in
             Hearing.objects.filter(case__in=ctx.cases, type=kind, starts_at__gte=lo, starts_at__lt=hi)
-            .exclude(outcome__in=("", "vacated")).values_list("case_id", "case__urn", "ref", "starts_at", "outcome")]
+            .exclude(outcome__in=("", "vacated")).annotate(at=_text("starts_at"))
+            .values_list("case_id", "case__urn", "ref", "at", "outcome")]
 
 
 # A guilty plea at the first hearing is recorded as the plea, or as what followed it the same day.
