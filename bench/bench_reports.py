@@ -39,7 +39,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from _setup import django_on_scratch_database
-from bench_workbench import Timer, build, percentile
+from bench_workbench import Timer, build, percentile, setup_line
 
 PAGE_TARGET_MS = 1000
 PACK_TARGET_MS = 30_000
@@ -65,11 +65,8 @@ def main() -> int:
             print(f"scratch database kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    d = built["deadlines"]
     print()
-    print(f"setup: {setup_s:.0f} s ({built['write_s']:.0f} s generating and writing {built['base']:,} demo cases "
-          f"and the logins, {built['copy_s']:.0f} s copying them {built['copies'] - 1} times, "
-          f"{d['seconds']:.0f} s computing {d['deadlines']:,} deadlines for {d['cases']:,} open cases)")
+    print(setup_line(setup_s, built))
     for line in summary:
         print(line)
     print()
@@ -137,8 +134,7 @@ def measure(repeat: int, pack_repeat: int) -> tuple[list[tuple[str, list[float],
     from casework.accounts.services import SESSION_VERIFIED
     from casework.cases.access import cases_in_role_scope
     from casework.cases.models import Case
-    from casework.reporting.filters import Period, ReportFilters, month_start
-    from casework.reporting.pack import previous_month
+    from casework.reporting.filters import Period, ReportFilters, month_start, previous_month
     from casework.reporting.render import FORMATS, render
     from casework.reporting.selectors import report_build
     from casework.reporting.services import pack_for

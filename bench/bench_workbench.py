@@ -230,11 +230,8 @@ def main() -> None:
             print(f"scratch database kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    d = built["deadlines"]
     print()
-    print(f"setup: {setup_s:.0f} s ({built['write_s']:.0f} s generating and writing {built['base']:,} demo cases "
-          f"and the logins, {built['copy_s']:.0f} s copying them {built['copies'] - 1} times, "
-          f"{d['seconds']:.0f} s computing {d['deadlines']:,} deadlines for {d['cases']:,} open cases)")
+    print(setup_line(setup_s, built))
     for line in summary:
         print(line)
     print()
@@ -247,6 +244,14 @@ def main() -> None:
     slow = [label for label, times in rows if statistics.median(times) >= TARGET_MS]
     print(f"\n{len(rows) - len(slow)} of {len(rows)} pages meet the target (median under {TARGET_MS} ms)"
           + (f"; over: {', '.join(slow)}" if slow else "."))
+
+
+def setup_line(setup_s: float, built: dict) -> str:
+    """What the set-up built and how long each part took (shared with bench_reports)."""
+    d = built["deadlines"]
+    return (f"setup: {setup_s:.0f} s ({built['write_s']:.0f} s generating and writing {built['base']:,} demo cases "
+            f"and the logins, {built['copy_s']:.0f} s copying them {built['copies'] - 1} times, "
+            f"{d['seconds']:.0f} s computing {d['deadlines']:,} deadlines for {d['cases']:,} open cases)")
 
 
 def measure(repeat: int) -> tuple[list[tuple[str, list[float]]], list[str]]:

@@ -165,13 +165,13 @@ def test_the_monthly_job_produces_every_format_for_the_force_and_each_hub(datase
     assert bytes(type(kept[0]).objects.get(hub__code="HUB-SOUTH", format="pdf").content) == b"South hub pdf"
 
 
-@pytest.mark.parametrize(("today", "due"), [
-    (date(2026, 12, 1), date(2026, 11, 1)),  # Tue 1 Dec: November's packs
-    (date(2026, 12, 2), None),
-    (date(2027, 1, 1), None),  # New Year's Day is a bank holiday
-    (date(2027, 1, 4), date(2026, 12, 1)),  # Mon 4 Jan 2027: the first working day of January
-    (date(2026, 11, 2), date(2026, 10, 1)),  # Sun 1 Nov: Monday 2 Nov
+@pytest.mark.parametrize(("today", "first", "due"), [
+    (date(2026, 12, 1), date(2026, 12, 1), date(2026, 11, 1)),  # Tue 1 Dec: November's packs
+    (date(2026, 12, 2), date(2026, 12, 1), None),
+    (date(2027, 1, 1), date(2027, 1, 4), None),  # New Year's Day is a bank holiday, then a weekend
+    (date(2027, 1, 4), date(2027, 1, 4), date(2026, 12, 1)),  # Mon 4 Jan 2027: December's packs
+    (date(2026, 11, 2), date(2026, 11, 2), date(2026, 10, 1)),  # Sun 1 Nov: Monday 2 Nov
 ])
-def test_monthly_packs_are_due_on_the_first_working_day(db, today, due):
-    assert first_working_day(today) <= today or due is None
+def test_monthly_packs_are_due_on_the_first_working_day(db, today, first, due):
+    assert first_working_day(today) == first
     assert monthly_packs_due(today) == due

@@ -69,6 +69,11 @@ class Period:
                 datetime.combine(self.end + timedelta(days=1), time(0), tzinfo=LONDON))
 
 
+def previous_month(period: Period) -> Period:
+    """The whole calendar month before the period's first day."""
+    return Period.month(month_start(period.start) - timedelta(days=1))
+
+
 TREND_MONTHS = 12
 
 

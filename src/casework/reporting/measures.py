@@ -37,7 +37,6 @@ from casework.rules.deadlines import DeadlineSettings, bucket
 from casework.rules.findings import SECONDARY, UNVERIFIED, VERIFIED
 from casework.rules.reporting import (
     DGA_SOURCE,
-    TRAINING_AREAS,
     TRIAGE_SOURCE,
     TRIAL_CLASSES,
     TRIAL_SOURCE,
@@ -574,4 +573,3 @@ SECTIONS = {"file_quality": "File quality", "timeliness": "Timeliness", "outcome
 
 # Tables that are breakdowns of facts rather than measures of their own.
 FAILINGS_SOURCE = f"{TRIAGE_SOURCE}; {DGA_SOURCE}; Casework rule catalogue (docs/rules.md)"
-__all__ = ["MEASURES", "MEASURES_BY_ID", "Fact", "Ctx", "Measure", "failings", "TRAINING_AREAS", "FAILINGS_SOURCE"]

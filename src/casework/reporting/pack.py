@@ -21,7 +21,7 @@ from casework.rules.reporting import (
 )
 
 from .measures import FAILINGS_SOURCE, MEASURES_BY_ID
-from .selectors import BUCKET_LABELS, BUCKET_ORDER, Report, previous_month
+from .selectors import Report
 
 PERSONAL_DATA_NOTE = ("Aggregate figures only: this pack holds no names of victims, witnesses, defendants or staff "
                       "and no case references. The Casework dashboard links each figure to its cases for the people "
@@ -129,7 +129,7 @@ def pack_tables(report: Report, previous: Report) -> list[Table]:
                         [[r["category"], r["count"], r["cases"]] for r in report.failing_categories()],
                         ["text", "int", "int"]))
     tables.append(_breakdown(report, "file_returns", "Files returned to the officer, by review cycle", "Review cycle",
-                             rate=False, order=["1", "2", "3 or more"]))
+                             rate=False))
     tables.append(_breakdown(report, "set_aside", "Findings set aside, by rule", "Rule", rate=False))
     turnaround = report.figures["pcd_turnaround"]
     tables.append(Table("pcd_turnaround", "CPS charging decisions by category", [
@@ -138,12 +138,9 @@ def pack_tables(report: Report, previous: Report) -> list[Table]:
         ["text", "int", "int", "pct", "num"], note=turnaround.measure.definition))
     tables.append(_breakdown(report, "victims_code", "Victims' Code updates by entitlement", "Victims", rate=True))
     at_risk = report.figures["time_limits_at_risk"]
-    counts = {(f.key, f.category): 0 for f in at_risk.facts}
-    for f in at_risk.facts:
-        counts[(f.key, f.category)] += 1
     tables.append(Table("time_limits", f"Custody and statutory time limits not yet met, as at {report.today:%-d %b %Y}",
                         ["When", "Custody time limits", "Statutory time limits"],
-                        [[BUCKET_LABELS[b], counts.get((b, "CTL"), 0), counts.get((b, "STL"), 0)] for b in BUCKET_ORDER],
+                        [[r["label"], r["ctl"], r["stl"]] for r in at_risk.limits_grid()],
                         ["text", "int", "int"], note=at_risk.measure.definition))
     load = report.caseload
     tables.append(Table("caseload_stage", f"Open cases by stage, as at {report.today:%-d %b %Y}", ["Stage", "Open cases"],
@@ -152,8 +149,7 @@ def pack_tables(report: Report, previous: Report) -> list[Table]:
                         [[r["label"], r["count"]] for r in load["by_age"]], ["text", "int"]))
     tables.append(_breakdown(report, "guilty_plea_first_hearing", "First hearings by result", "Result", rate=False,
                              labels=dict(HearingOutcome.choices)))
-    tables.append(_breakdown(report, "trials", "Trials: effective, cracked and ineffective", "Trial", rate=False,
-                             order=["effective", "cracked", "ineffective"]))
+    tables.append(_breakdown(report, "trials", "Trials: effective, cracked and ineffective", "Trial", rate=False))
     tables.append(_breakdown(report, "discontinued", "Prosecutions finalised by outcome", "Outcome", rate=False,
                              labels=dict(CaseOutcome.choices)))
     area_rows = []
@@ -177,19 +173,15 @@ def pack_tables(report: Report, previous: Report) -> list[Table]:
     return tables
 
 
-def _breakdown(report: Report, mid: str, title: str, label: str, *, rate: bool, order: list[str] | None = None,
-               labels: dict | None = None) -> Table:
+def _breakdown(report: Report, mid: str, title: str, label: str, *, rate: bool, labels: dict | None = None) -> Table:
     fig = report.figures[mid]
-    rows = {r["key"]: r for r in fig.breakdown()}
-    keys = (order or []) + [k for k in rows if k not in (order or [])]
     labels = labels or {}
     if rate:
-        cells = [[labels.get(k, k), rows[k]["decided"], rows[k]["met"], rows[k]["rate"]] for k in keys if k in rows]
+        cells = [[labels.get(r["key"], r["key"]), r["decided"], r["met"], r["rate"]] for r in fig.breakdown()]
         return Table(mid[:31], title, [label, "Counted", "Met", "Rate"], cells, ["text", "int", "int", "pct"],
                      note=fig.measure.definition)
     total = fig.count
-    cells = [[labels.get(k, k), rows.get(k, {}).get("count", 0), (rows.get(k, {}).get("count", 0) / total) if total else None]
-             for k in keys]
+    cells = [[labels.get(r["key"], r["key"]), r["count"], r["count"] / total if total else None] for r in fig.breakdown()]
     return Table(mid[:31], title, [label, "Number", "Share"], cells, ["text", "int", "pct"], note=fig.measure.definition)
 
 
@@ -201,4 +193,3 @@ def pack_build(*, report: Report, previous: Report, scope: str, today: date) -> 
     return pack
 
 
-__all__ = ["Pack", "Table", "pack_build", "pack_tables", "previous_month", "PERSONAL_DATA_NOTE"]

@@ -19,7 +19,7 @@ from casework.deadlines.services import calendar_build, settings_load
 from casework.people.models import Unit, User
 from casework.rules.calendar import add_months
 from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
-from casework.rules.reporting import TRAINING_AREAS, TRIAL_CLASSES, TrendPoint, median, trend
+from casework.rules.reporting import TRAINING_AREAS, TrendPoint, median, trend
 
 from .filters import LONDON, Period, ReportFilters, month_start, trend_months
 from .measures import MEASURES, MEASURES_BY_ID, Ctx, Fact, Measure, failings
@@ -61,8 +61,10 @@ class Figure:
         return len({f.case_id for f in self.facts})
 
     def breakdown(self) -> list[dict]:
-        """By key: how many facts, how many met the standard, and the rate."""
-        rows: dict[str, dict] = {}
+        """By key: how many facts, how many met the standard, and the rate. Keys the measure always
+        shows (BREAKDOWN_KEYS) come first in their order, with nought where there are none."""
+        rows: dict[str, dict] = {k: {"key": k, "count": 0, "met": 0, "decided": 0, "values": []}
+                                 for k in BREAKDOWN_KEYS.get(self.measure.id, ())}
         for f in self.facts:
             r = rows.setdefault(f.key, {"key": f.key, "count": 0, "met": 0, "decided": 0, "values": []})
             r["count"] += 1
@@ -74,7 +76,19 @@ class Figure:
         for r in rows.values():
             r["rate"] = r["met"] / r["decided"] if r["decided"] else None
             r["median"] = median(r.pop("values"))
-        return sorted(rows.values(), key=lambda r: (-r["count"], r["key"]))
+        fixed = BREAKDOWN_KEYS.get(self.measure.id, ())
+        return [rows[k] for k in fixed] + sorted((r for k, r in rows.items() if k not in fixed),
+                                                 key=lambda r: (-r["count"], r["key"]))
+
+    def limits_grid(self) -> list[dict]:
+        """Time limits by the CPS's buckets: custody and statutory, in urgency order."""
+        counts = Counter((f.key, f.category) for f in self.facts)
+        return [{"bucket": b, "label": BUCKET_LABELS[b], "ctl": counts[(b, "CTL")], "stl": counts[(b, "STL")]}
+                for b in BUCKETS]
+
+
+# Breakdowns whose every key is shown, in this order, even when nought.
+BREAKDOWN_KEYS = {"file_returns": ("1", "2", "3 or more"), "trials": ("effective", "cracked", "ineffective")}
 
 
 @dataclass
@@ -310,11 +324,3 @@ def measure_facts(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     return sorted(facts, key=lambda f: (f.on, f.urn), reverse=True)
 
 
-def previous_month(period: Period) -> Period:
-    first = month_start(period.start) - timedelta(days=1)
-    return Period.month(first)
-
-
-BUCKET_ORDER = [b for b in BUCKETS]
-__all__ = ["report_build", "measure_facts", "caseload_cases", "Report", "Figure", "BUCKET_LABELS", "BUCKET_ORDER",
-           "TRIAL_CLASSES"]

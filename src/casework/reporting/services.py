@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -21,9 +22,9 @@ from casework.deadlines.services import calendar_build
 from casework.people.constants import UnitKind
 from casework.people.models import Unit
 
-from .filters import Period, ReportFilters, month_start
+from .filters import Period, ReportFilters, month_start, previous_month
 from .models import ReportPack
-from .pack import Pack, pack_build, previous_month
+from .pack import Pack, pack_build
 from .render import FORMATS, render
 from .selectors import report_build, report_for_period
 
@@ -92,8 +93,6 @@ def monthly_packs_produce(*, month: date, today: date) -> list[ReportPack]:
     """Every format of the pack for the force and for each hub, for `month`, kept for download
     (replacing any produced before for the same month)."""
     hubs = [None, *Unit.objects.filter(kind=UnitKind.HUB).order_by("name")]
-    from django.conf import settings
-
     kept = []
     for hub in hubs:
         scope = hub.name if hub else settings.CASEWORK_FORCE_NAME

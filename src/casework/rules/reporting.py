@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .findings import SECONDARY, UNVERIFIED, VERIFIED, Rule
+from .findings import SECONDARY, UNVERIFIED, Rule
 
 # --- The CPS's reasons --------------------------------------------------------------------------
 
@@ -327,6 +327,3 @@ def median(values: list[float]) -> float | None:
     mid = len(s) // 2
     return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
 
-
-__all__ = ["DGA_REASONS", "TRIAGE_REASONS", "TRAINING_AREAS", "OFFENCE_GROUPS", "TRIAL_CLASSES", "Failing",
-           "failing_for_rule", "failing_for_triage", "offence_group", "trend", "median", "VERIFIED"]

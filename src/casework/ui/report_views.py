@@ -35,8 +35,6 @@ from casework.reporting.models import ReportPack
 from casework.reporting.render import FORMATS
 from casework.reporting.selectors import (
     AGE_BANDS,
-    BUCKET_LABELS,
-    BUCKET_ORDER,
     caseload_cases,
     measure_facts,
     report_build,
@@ -217,24 +215,13 @@ def _failing_rows(report, filters) -> list[dict]:
 
 
 def _breakdowns(report, filters) -> dict:
-    out = {}
-    for mid, order in (("file_returns", ["1", "2", "3 or more"]), ("set_aside", None), ("pcd_turnaround", None),
-                       ("victims_code", None), ("trials", ["effective", "cracked", "ineffective"]),
-                       ("guilty_plea_first_hearing", None), ("discontinued", None), ("time_limit_failures", None)):
-        rows = {r["key"]: r for r in report.figures[mid].breakdown()}
-        keys = (order or []) + [k for k in rows if k not in (order or [])]
-        out[mid] = [{**rows.get(k, {"key": k, "count": 0, "met": 0, "decided": 0, "rate": None, "median": None}),
-                     "label": k.replace("_", " "), "href": _link(filters, measure=mid, key=k)} for k in keys]
-    at_risk = report.figures["time_limits_at_risk"]
-    grid = []
-    for b in BUCKET_ORDER:
-        cells = []
-        for cat in ("CTL", "STL"):
-            n = sum(1 for f in at_risk.facts if f.key == b and f.category == cat)
-            cells.append({"count": n})
-        grid.append({"label": BUCKET_LABELS[b], "cells": cells, "total": sum(c["count"] for c in cells),
-                     "href": _link(filters, measure="time_limits_at_risk", key=b)})
-    out["time_limits_at_risk"] = grid
+    out = {mid: [{**r, "label": r["key"].replace("_", " "), "href": _link(filters, measure=mid, key=r["key"])}
+                 for r in report.figures[mid].breakdown()]
+           for mid in ("file_returns", "set_aside", "pcd_turnaround", "victims_code", "trials",
+                       "guilty_plea_first_hearing", "discontinued", "time_limit_failures")}
+    out["time_limits_at_risk"] = [{**r, "total": r["ctl"] + r["stl"],
+                                   "href": _link(filters, measure="time_limits_at_risk", key=r["bucket"])}
+                                  for r in report.figures["time_limits_at_risk"].limits_grid()]
     return out
 
 
