@@ -100,6 +100,9 @@ def test_filters_narrow_the_figures_and_unreadable_ones_are_named(client, datase
     assert "Performance: November 2026" in page  # the last complete month instead
     page = text(client.get("/reports/?month=2027-01"))
     assert "Period: January 2027 has not started yet; showing November 2026." in page
+    south = dataset["units"]["south"].pk  # another hub's: not the manager's to report on
+    page = text(client.get(f"/reports/?{MONTH}&hub={south}"))
+    assert "Hub: not one you can report on; showing all." in page and "2 of 4 first pre-charge requests" in page
     page = text(client.get("/reports/?from=2026-11-10&to=2026-11-12"))
     assert "Performance: 10 Nov 2026 to 12 Nov 2026" in page
 

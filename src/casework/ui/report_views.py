@@ -9,7 +9,7 @@ its URN. Views, drill-downs and downloads are written to the access log.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,7 +29,14 @@ from casework.cases.access import _hub_ids, cases_in_role_scope, cases_visible_t
 from casework.cases.constants import CaseFlag, Stage
 from casework.people.constants import Role, UnitKind
 from casework.people.models import Unit, User
-from casework.reporting.filters import Period, ReportFilters, month_label, month_start, parse_month
+from casework.reporting.filters import (
+    Period,
+    ReportFilters,
+    month_label,
+    month_start,
+    parse_month,
+    previous_month,
+)
 from casework.reporting.measures import MEASURES_BY_ID, SECTIONS
 from casework.reporting.models import ReportPack
 from casework.reporting.render import FORMATS
@@ -64,14 +71,22 @@ def _hubs(user) -> list[Unit]:
     return list(hubs)
 
 
-def _choice(value: str | None, allowed) -> int | None:
-    return int(value) if value and value.isdigit() and int(value) in allowed else None
 
 
 def filters_from(request, today: date, options: dict) -> tuple[ReportFilters, list[str]]:
     """The report's filters from the query string; anything unreadable is named and left out."""
     q, problems = request.GET, []
-    default = month_start(month_start(today) - timedelta(days=1))  # the last complete month
+    default = previous_month(Period.month(today)).start  # the last complete month
+
+    def choice(name: str, label: str, allowed: list) -> int | None:
+        value = q.get(name, "")
+        if not value:
+            return None
+        if value.isdigit() and int(value) in {u.pk for u in allowed}:
+            return int(value)
+        problems.append(f"{label}: not one you can report on; showing all.")
+        return None
+
     first = default
     if q.get("month"):
         try:
@@ -94,10 +109,10 @@ def filters_from(request, today: date, options: dict) -> tuple[ReportFilters, li
         period = Period.month(default)
     filters = ReportFilters(
         period=period,
-        hub=_choice(q.get("hub"), {u.pk for u in options["hubs"]}),
-        lpa=_choice(q.get("lpa"), {u.pk for u in options["lpas"]}),
-        team=_choice(q.get("team"), {u.pk for u in options["teams"]}),
-        officer=_choice(q.get("officer"), {u.pk for u in options["officers"]}),
+        hub=choice("hub", "Hub", options["hubs"]),
+        lpa=choice("lpa", "Local policing area", options["lpas"]),
+        team=choice("team", "Team", options["teams"]),
+        officer=choice("officer", "Officer in the case", options["officers"]),
         offence_group=q.get("offence_group", "") if q.get("offence_group", "") in OFFENCE_GROUPS_BY_KEY else "",
         case_type=q.get("case_type", "") if q.get("case_type", "") in CaseFlag.values else "",
     )
