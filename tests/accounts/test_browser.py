@@ -9,6 +9,7 @@ import time
 
 import pyotp
 import pytest
+from playwright.sync_api import expect
 
 from casework.interchange.services import Importer
 from casework.people.constants import Role
@@ -93,14 +94,15 @@ def _caseworker_pages(page, console, live_server):
     page.wait_for_url(f"{live_server.url}/cases/")
     assert "govuk-frontend-supported" in page.locator("body").get_attribute("class")
     page.get_by_role("link", name="20/BH/04567/25").click()
-    assert page.get_by_role("heading", name="Liam CARTER", exact=True).is_visible()
+    page.wait_for_url(f"{live_server.url}/cases/20BH0456725/")
+    expect(page.get_by_role("heading", name="Liam CARTER", exact=True)).to_be_visible()
     page.goto(f"{live_server.url}/account/")
-    assert page.get_by_role("heading", name="Your account").is_visible()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
     page.goto(f"{live_server.url}/account/two-factor/set-up/")
-    assert page.locator("svg.cw-totp-qr").is_visible()
+    expect(page.locator("svg.cw-totp-qr")).to_be_visible()
     # GOV.UK Frontend's JavaScript ran: the details component opens.
     page.get_by_text("I cannot scan the QR code").click()
-    assert page.locator("#totp-secret").is_visible()
+    expect(page.locator("#totp-secret")).to_be_visible()
     assert console == []
 
 
@@ -113,15 +115,15 @@ def _administrator_two_factor(page, console, live_server):
     assert page.url.startswith(f"{live_server.url}/login/")
     _sign_in(page, live_server.url, "admin")
     page.wait_for_url(f"{live_server.url}/account/two-factor/set-up/**")
-    assert page.get_by_text("Administrators and auditors must set up two-factor authentication").is_visible()
+    expect(page.get_by_text("Administrators and auditors must set up two-factor authentication")).to_be_visible()
     page.get_by_text("I cannot scan the QR code").click()
     secret = page.locator("#totp-secret").inner_text().replace(" ", "")
     page.get_by_label("Security code").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Turn on two-factor authentication").click()
     page.wait_for_url(f"{live_server.url}/admin/")
-    assert page.get_by_role("heading", name="Site administration").is_visible()
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
     page.goto(f"{live_server.url}/admin/reference/offencecode/?q=TH68010")
-    assert page.get_by_text("Theft from a shop").first.is_visible()
+    expect(page.get_by_text("Theft from a shop").first).to_be_visible()
 
     page.get_by_role("button", name="Log out").click()
     page.goto(f"{live_server.url}/cases/")
@@ -130,5 +132,5 @@ def _administrator_two_factor(page, console, live_server):
     page.get_by_label("Security code").fill(pyotp.TOTP(secret).at(time.time() + 30))  # the next code: the current one was used
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url(f"{live_server.url}/cases/")
-    assert page.get_by_role("heading", name="Cases").is_visible()
+    expect(page.get_by_role("heading", name="Cases")).to_be_visible()
     assert console == []
