@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache, partial
 
@@ -95,6 +95,7 @@ class Fact:
     where: str = ""  # for failings: who found it (CPS triage, CPS file assessment, Casework review)
     category: str = ""  # for failings: the DGA category
     area: str = ""  # for failings: the training area
+    due: date | None = None  # for a rate, undecided: counts as not met once this day has passed
 
     @property
     def detail(self) -> str:
@@ -136,6 +137,18 @@ class Measure:
     higher_is_better: bool = True
     trend: bool = True
     headline: bool = False  # one of the few figures shown first, and charted in the pack
+    until_today: bool = False  # facts dated after today are left out (not yet due)
+    stored: bool = True  # kept in the report fact store (ReportFact); else counted live each time
+
+    def settle(self, facts: list[Fact], today: date) -> list[Fact]:
+        """The facts as they stand today: an undecided fact whose day has passed did not meet the
+        standard, and a measure counted up to today leaves out what is not yet due."""
+        out = []
+        for f in facts:
+            if self.until_today and f.on > today:
+                continue
+            out.append(replace(f, ok=False) if f.ok is None and f.due is not None and f.due < today else f)
+        return out
 
 
 # --- File quality -------------------------------------------------------------------------------
@@ -279,8 +292,8 @@ def file_service_level(ctx: Ctx) -> list[Fact]:
     for case_id, urn, charge in rows:
         due = add(charge, n)
         day = local_day(sent[case_id]) if case_id in sent else None
-        ok = day <= due if day is not None else (False if due < ctx.today else None)
-        out.append(Fact(case_id, urn, charge, ok, partial(_service_level_words, charge, due, n, day)))
+        out.append(Fact(case_id, urn, charge, day <= due if day is not None else None,
+                        partial(_service_level_words, charge, due, n, day), due=due))
     return out
 
 
@@ -328,17 +341,17 @@ def _turnaround_words(sub_ref, cat, submitted, ref, kind, decided, hours, target
 
 
 def action_items(ctx: Ctx) -> list[Fact]:
-    """CPS action plan items due in the period (and by today): done by their due date?"""
+    """CPS action plan items due in the period: done by their due date? (Items due after today
+    are left out when the report is read: `until_today`.)"""
     w = ctx.window
-    last = min(w.end, ctx.today)
     out = []
     for case_id, urn, ref, text, due, status, completed in (
             ActionPlanItem.objects.filter(plan__case__in=ctx.cases).exclude(status="cancelled")
-            .annotate(due=Coalesce("due_date", "plan__respond_by")).filter(due__gte=w.start, due__lte=last)
+            .annotate(due=Coalesce("due_date", "plan__respond_by")).filter(due__gte=w.start, due__lte=w.end)
             .values_list("plan__case_id", "plan__case__urn", "ref", "text", "due", "status", "completed_at")):
         day = local_day(completed) if status == "done" and completed else None
-        ok = day <= due if day is not None else (False if due < ctx.today else None)
-        out.append(Fact(case_id, urn, due, ok, partial(_item_words, ref, text, due, day)))
+        out.append(Fact(case_id, urn, due, day <= due if day is not None else None,
+                        partial(_item_words, ref, text, due, day), due=due))
     return out
 
 
@@ -421,9 +434,9 @@ def victims_code(ctx: Ctx) -> list[Fact]:
             due = add(day, days)
             times = [t for t in told[wid] if t >= at] + ([last_update] if last_update and last_update >= at else [])
             first = text_day(min(times)) if times else None
-            ok = first <= due if first is not None else (False if due < ctx.today else None)
-            out.append(Fact(case_id, urn, day, ok, partial(_victim_words, ref, enhanced, what, day, due, days, first),
-                            key="enhanced" if enhanced else "other"))
+            out.append(Fact(case_id, urn, day, first <= due if first is not None else None,
+                            partial(_victim_words, ref, enhanced, what, day, due, days, first),
+                            key="enhanced" if enhanced else "other", due=due))
     return out
 
 
@@ -533,7 +546,7 @@ MEASURES: tuple[Measure, ...] = (
             "Items of CPS action plans due in the period (up to today): done on or before the date the CPS set. "
             "Items due today and still open are left out.",
             "DG6 4.26–4.28 action plans; CPS 'police should respond by' date [CPSDH][CPSDGA]", SECONDARY, action_items,
-            headline=True),
+            headline=True, until_today=True),
     Measure("victims_code", "timeliness", "Victims' Code updates on time", "rate",
             "victims' updates", "told in time", "told late or not yet told",
             "For each victim, each charge, CPS decision not to charge and hearing result in the period: were they told "
@@ -544,13 +557,13 @@ MEASURES: tuple[Measure, ...] = (
             "Custody time limits and summary statutory time limits on open cases whose last day fell in the period "
             "and passed without the limit being met (or the case being dealt with).",
             "Prosecution of Offences (Custody Time Limits) Regulations 1987; MCA 1980 s.127; CJA 1988 s.39A", VERIFIED,
-            time_limit_failures, higher_is_better=False),
+            time_limit_failures, higher_is_better=False, stored=False),
     Measure("time_limits_at_risk", "timeliness", "Custody and statutory time limits at risk (as at today)", "count",
             "time limits", "", "",
             "Custody and statutory time limits on open cases not yet met, by when they expire (the CPS's buckets). "
             "This is today's position whatever the period chosen.",
             "CPS CTL and STL monitoring buckets [CPSDH]", VERIFIED, time_limits_at_risk, higher_is_better=False,
-            trend=False),
+            trend=False, stored=False),
     Measure("guilty_plea_first_hearing", "outcomes", "Guilty pleas at the first hearing", "rate",
             "first hearings", "guilty plea", "no guilty plea",
             "First hearings in the magistrates' court held in the period with a recorded result: the share at which a "

@@ -23,3 +23,40 @@ class ReportPack(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class ReportFact(models.Model):
+    """One fact a performance measure counts (see `casework.reporting.measures`), kept so that a
+    dashboard counts facts in SQL instead of collecting them again. Written only by
+    `casework.reporting.store`, from the case's own data; rebuilt whenever the case changes."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    measure = models.CharField(max_length=40, help_text="The measure's id, or 'failings'")
+    on = models.DateField(help_text="The day it counts on")
+    month = models.DateField(help_text="The first day of its month (for the trend)")
+    ok = models.BooleanField(null=True, help_text="Met the standard, did not, or not decided")
+    due = models.DateField(null=True, help_text="Undecided: counts as not met once this day has passed")
+    key = models.TextField(blank=True, help_text="The breakdown it falls in: a reason, a category, a bucket")
+    value = models.FloatField(null=True, help_text="A quantity, e.g. hours to a decision")
+    where = models.CharField(max_length=60, blank=True, help_text="For failings: who found it")
+    category = models.CharField(max_length=80, blank=True, help_text="For failings: the DGA category")
+    area = models.CharField(max_length=40, blank=True, help_text="For failings: the training area")
+
+    class Meta:
+        # Covering the dashboard's counts: read from the index alone, in the order of the days.
+        indexes = [models.Index(fields=["on", "measure", "month", "ok", "due", "case", "key"], name="report_fact_on")]
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.on} case {self.case_id}"
+
+
+class ReportFactStamp(models.Model):
+    """Which revision of a case its stored facts were collected from, and on what basis (the
+    measures' code, the service levels and the bank holidays): any other is out of date."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    revision = models.PositiveIntegerField()
+    basis = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"case {self.case_id} revision {self.revision}"

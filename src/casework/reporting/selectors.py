@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings as django_settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
 
 from casework.cases.constants import Stage
 from casework.cases.models import Case
@@ -23,6 +24,8 @@ from casework.rules.reporting import TRAINING_AREAS, TrendPoint, median, trend
 
 from .filters import LONDON, Period, ReportFilters, month_start, trend_months
 from .measures import MEASURES, MEASURES_BY_ID, Ctx, Fact, Measure, failings
+from .models import ReportFact
+from .store import FAILINGS, facts_basis, facts_refresh, facts_stale
 
 RATE_PARTS = ("ok", "not_ok", "pending")
 
@@ -63,22 +66,16 @@ class Figure:
     def breakdown(self) -> list[dict]:
         """By key: how many facts, how many met the standard, and the rate. Keys the measure always
         shows (BREAKDOWN_KEYS) come first in their order, with nought where there are none."""
-        rows: dict[str, dict] = {k: {"key": k, "count": 0, "met": 0, "decided": 0, "values": []}
-                                 for k in BREAKDOWN_KEYS.get(self.measure.id, ())}
+        rows = _breakdown_rows(self.measure.id)
         for f in self.facts:
-            r = rows.setdefault(f.key, {"key": f.key, "count": 0, "met": 0, "decided": 0, "values": []})
+            r = _breakdown_row(rows, f.key)
             r["count"] += 1
             if f.ok is not None:
                 r["decided"] += 1
                 r["met"] += f.ok
             if f.value is not None:
                 r["values"].append(f.value)
-        for r in rows.values():
-            r["rate"] = r["met"] / r["decided"] if r["decided"] else None
-            r["median"] = median(r.pop("values"))
-        fixed = BREAKDOWN_KEYS.get(self.measure.id, ())
-        return [rows[k] for k in fixed] + sorted((r for k, r in rows.items() if k not in fixed),
-                                                 key=lambda r: (-r["count"], r["key"]))
+        return _breakdown_done(self.measure.id, rows)
 
     def limits_grid(self) -> list[dict]:
         """Time limits by the CPS's buckets: custody and statutory, in urgency order."""
@@ -89,6 +86,67 @@ class Figure:
 
 # Breakdowns whose every key is shown, in this order, even when nought.
 BREAKDOWN_KEYS = {"file_returns": ("1", "2", "3 or more"), "trials": ("effective", "cracked", "ineffective")}
+
+
+def _breakdown_rows(measure_id: str) -> dict[str, dict]:
+    return {k: {"key": k, "count": 0, "met": 0, "decided": 0, "values": []} for k in BREAKDOWN_KEYS.get(measure_id, ())}
+
+
+def _breakdown_row(rows: dict[str, dict], key: str) -> dict:
+    return rows.setdefault(key, {"key": key, "count": 0, "met": 0, "decided": 0, "values": []})
+
+
+def _breakdown_done(measure_id: str, rows: dict[str, dict]) -> list[dict]:
+    for r in rows.values():
+        r["rate"] = r["met"] / r["decided"] if r["decided"] else None
+        r["median"] = median(r.pop("values"))
+    fixed = BREAKDOWN_KEYS.get(measure_id, ())
+    return [rows[k] for k in fixed] + sorted((r for k, r in rows.items() if k not in fixed),
+                                             key=lambda r: (-r["count"], r["key"]))
+
+
+MET, NOT_MET, PENDING = 0, 1, 2
+
+
+@dataclass
+class Tally:
+    """A figure counted in the report fact store: the numbers a Figure of the same facts gives."""
+
+    measure: Measure
+    by_key: dict[str, list[int]]  # key → [met, not met, pending]
+    cases: int = 0
+    values: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def met(self) -> int:
+        return sum(c[MET] for c in self.by_key.values())
+
+    @property
+    def not_met(self) -> int:
+        return sum(c[NOT_MET] for c in self.by_key.values())
+
+    @property
+    def pending(self) -> int:
+        return sum(c[PENDING] for c in self.by_key.values())
+
+    @property
+    def decided(self) -> int:
+        return self.met + self.not_met
+
+    @property
+    def count(self) -> int:
+        return self.decided + self.pending
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.decided if self.decided else None
+
+    def breakdown(self) -> list[dict]:
+        rows = _breakdown_rows(self.measure.id)
+        for key, (met, not_met, pending) in self.by_key.items():
+            r = _breakdown_row(rows, key)
+            r.update(count=met + not_met + pending, met=met, decided=met + not_met, values=self.values.get(key, []))
+        return _breakdown_done(self.measure.id, rows)
 
 
 @dataclass
@@ -105,6 +163,7 @@ class Report:
     window_facts: dict[str, list[Fact]] = field(default_factory=dict)
     training_threshold: int = 3
     training_share: int = 10  # per cent of the files assessed
+    assessed: set[int] | None = None  # cases whose file was assessed in the period, when counted in the store
 
     @property
     def period(self) -> Period:
@@ -164,7 +223,7 @@ def report_build(*, cases: QuerySet[Case], filters: ReportFilters, today: date, 
     series: dict[str, list[TrendPoint]] = {}
     window: dict[str, list[Fact]] = {}
     for m in measures:
-        window[m.id] = facts = m.collect(ctx)
+        window[m.id] = facts = m.settle(m.collect(ctx), today)
         figures[m.id] = Figure(m, facts if not m.trend else [f for f in facts if period.contains(f.on)])
         if trends and m.trend:
             series[m.id] = trend(_monthly(facts, months, rate=m.kind == "rate"))
@@ -178,6 +237,89 @@ def report_build(*, cases: QuerySet[Case], filters: ReportFilters, today: date, 
         report.training_share = django_settings.CASEWORK_TRAINING_SHARE if training_share is None else training_share
         report.training = training_needs(report.failing_facts, report, threshold=report.training_threshold,
                                          share=report.training_share)
+    return report
+
+
+def report_read(*, cases: QuerySet[Case], filters: ReportFilters, today: date, training_threshold: int | None = None,
+                training_share: int | None = None) -> Report:
+    """The dashboard's report, counted in the report fact store after collecting again the facts
+    of any case in it that changed since they were stored. When more cases are out of date than
+    can be collected during a request (CASEWORK_REPORT_REFRESH_LIMIT: after a bulk load or a
+    change of service levels, until the nightly job has run) it is counted live instead, with the
+    same figures."""
+    basis = facts_basis()
+    stale = facts_stale(filters.apply(cases), basis)
+    extras = {"training_threshold": training_threshold, "training_share": training_share}
+    if len(stale) > django_settings.CASEWORK_REPORT_REFRESH_LIMIT:
+        return report_build(cases=cases, filters=filters, today=today, **extras)
+    if stale:
+        facts_refresh(stale, basis=basis)
+    return report_stored(cases=cases, filters=filters, today=today, **extras)
+
+
+def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date, training_threshold: int | None = None,
+                  training_share: int | None = None) -> Report:
+    """The report counted from the stored facts (which must be up to date: see report_read). Its
+    figures are the figures report_build gives; measures not stored are counted live."""
+    period = filters.period
+    months = trend_months(period.end)
+    window = Period(min(period.start, months[0]), period.end)
+    scoped = filters.apply(cases)
+    status = CaseWhen(When(ok=True, then=Value(MET)), When(ok=False, then=Value(NOT_MET)),
+                      When(due__lt=today, then=Value(NOT_MET)), default=Value(PENDING), output_field=IntegerField())
+    until_today = [m.id for m in MEASURES if m.stored and m.until_today]
+
+    def facts(p: Period) -> QuerySet[ReportFact]:
+        qs = ReportFact.objects.filter(on__gte=p.start, on__lte=p.end)
+        if scoped.query.where:  # every case (an administrator, unfiltered) needs no test of each fact's case
+            qs = qs.filter(case__in=scoped)
+        return qs.exclude(measure__in=until_today, on__gt=today) if p.end > today and until_today else qs
+
+    def counted(qs: QuerySet[ReportFact], *group: str):
+        return (qs.exclude(measure=FAILINGS).annotate(st=status).values(*group, "st").annotate(n=Count("pk"))
+                .values_list(*group, "st", "n"))
+
+    monthly: dict[tuple[str, date], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for mid, month, st, n in counted(facts(window), "measure", "month"):
+        monthly[(mid, month)][st] += n
+    by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    for mid, key, st, n in counted(facts(period), "measure", "key"):
+        by_key[mid][key][st] += n
+    cases_in = dict(facts(period).exclude(measure=FAILINGS).values("measure")
+                    .annotate(c=Count("case_id", distinct=True)).values_list("measure", "c"))
+    values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for mid, key, value in facts(period).filter(value__isnull=False).values_list("measure", "key", "value"):
+        values[mid][key].append(value)
+
+    live = report_build(cases=cases, filters=filters, today=today,
+                        measures=tuple(m for m in MEASURES if not m.stored), extras=False)
+    figures: dict[str, Figure | Tally] = {}
+    series: dict[str, list[TrendPoint]] = {}
+    for m in MEASURES:
+        if not m.stored:
+            figures[m.id] = live.figures[m.id]
+            if m.id in live.trends:
+                series[m.id] = live.trends[m.id]
+            continue
+        figures[m.id] = Tally(m, dict(by_key[m.id]), cases_in.get(m.id, 0), dict(values[m.id]))
+        if m.trend:
+            points = []
+            for first in months:
+                met, not_met, pending = monthly[(m.id, first)]
+                points.append((f"{first:%Y-%m}", met, met + not_met) if m.kind == "rate"
+                              else (f"{first:%Y-%m}", met + not_met + pending, None))
+            series[m.id] = trend(points)
+    report = Report(filters, today, figures, series, months)
+    report.failing_facts = [
+        Fact(case_id, urn, on, None, "", key=key, where=where, category=category, area=area)
+        for case_id, urn, on, key, where, category, area in facts(period).filter(measure=FAILINGS).values_list(
+            "case_id", "case__urn", "on", "key", "where", "category", "area")]
+    report.assessed = set(facts(period).filter(measure__in=ASSESSED).values_list("case_id", flat=True).distinct())
+    report.caseload = caseload(scoped, today)
+    report.training_threshold = training_threshold or django_settings.CASEWORK_TRAINING_THRESHOLD
+    report.training_share = django_settings.CASEWORK_TRAINING_SHARE if training_share is None else training_share
+    report.training = training_needs(report.failing_facts, report, threshold=report.training_threshold,
+                                     share=report.training_share)
     return report
 
 
@@ -290,10 +432,15 @@ def training_needs(facts: list[Fact], report: Report, *, threshold: int, share: 
     return sorted(out, key=lambda r: (order[r["kind"]], -r["cases"], r["who"], r["area_label"]))
 
 
+ASSESSED = ("pcd_triage", "first_time_charged", "file_returns")
+
+
 def _assessed_cases(report: Report) -> set[int]:
     """Cases whose file was assessed in the period: triaged, assessed by the CPS, or returned."""
+    if report.assessed is not None:
+        return report.assessed
     out = set()
-    for mid in ("pcd_triage", "first_time_charged", "file_returns"):
+    for mid in ASSESSED:
         if mid in report.figures:
             out |= {f.case_id for f in report.figures[mid].facts}
     return out

@@ -180,6 +180,10 @@ CASEWORK_NFS_TABLE = os.environ.get("CASEWORK_NFS_TABLE", "DG6-2020")
 CASEWORK_TRAINING_THRESHOLD = int(os.environ.get("CASEWORK_TRAINING_THRESHOLD", "3"))
 # ... and those cases are at least this share (per cent) of their files assessed in the period.
 CASEWORK_TRAINING_SHARE = int(os.environ.get("CASEWORK_TRAINING_SHARE", "10"))
+# The performance dashboard counts stored facts, first collecting again those of cases changed
+# since; when more cases than this are out of date (after a bulk load or a change of service
+# levels, until `casework nightly`'s job has run) it counts them live instead: same figures, slower.
+CASEWORK_REPORT_REFRESH_LIMIT = int(os.environ.get("CASEWORK_REPORT_REFRESH_LIMIT", "5000"))
 
 # Background jobs: stored in the database and run by `casework db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("CASEWORK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -44,7 +44,7 @@ from casework.reporting.selectors import (
     AGE_BANDS,
     caseload_cases,
     measure_facts,
-    report_build,
+    report_read,
 )
 from casework.reporting.services import ReportError, pack_export
 from casework.rules.calendar import add_months
@@ -180,8 +180,8 @@ def dashboard(request):
     threshold, share = request.GET.get("threshold", ""), request.GET.get("share", "")
     threshold = int(threshold) if threshold.isdigit() and 1 <= int(threshold) <= 50 else None
     share = int(share) if share.isdigit() and int(share) <= 100 else None
-    report = report_build(cases=scope, filters=filters, today=today, training_threshold=threshold,
-                          training_share=share)
+    report = report_read(cases=scope, filters=filters, today=today, training_threshold=threshold,
+                         training_share=share)
     _hide_restricted_examples(report, request.user)
     access_record(user=request.user, action=AccessAction.LIST, what=f"performance dashboard, {filters.period.label}",
                   purpose="management information", request=request)
