@@ -4,14 +4,16 @@ figure, breakdown, trend, failing reason and training need is compared between t
 reader, filter and period, on several days (a fact not yet decided counts as not met once its
 day has passed). And a change to a case reaches the dashboard at once."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from casework.cases.access import cases_in_role_scope
-from casework.cases.models import Case
+from casework.audit.services import change_record
+from casework.cases.access import cases_in_role_scope, role_scope_hubs
+from casework.cases.models import Case, Hearing
 from casework.deadlines.models import ServiceLevel
 from casework.deadlines.services import service_levels_ensure
 from casework.reporting.filters import Period, ReportFilters
@@ -41,10 +43,16 @@ def summary(report) -> dict:
 
 
 def both(dataset, who, filters, today):
-    cases = cases_in_role_scope(dataset["people"][who])
+    """The live report and the stored one, the latter read both from the facts and, where the
+    reader's scope is whole hubs, from the counts."""
+    user = dataset["people"][who]
+    cases = cases_in_role_scope(user)
     live = report_build(cases=cases, filters=filters, today=today, training_threshold=1, training_share=0)
     assert facts_stale(Case.objects.all(), facts_basis()) == []
-    stored = report_stored(cases=cases, filters=filters, today=today, training_threshold=1, training_share=0)
+    from_facts = report_stored(cases=cases, filters=filters, today=today, training_threshold=1, training_share=0)
+    assert summary(from_facts) == summary(live)
+    stored = report_stored(cases=cases, filters=filters, today=today, training_threshold=1, training_share=0,
+                           hubs=role_scope_hubs(user))
     return summary(live), summary(stored)
 
 
@@ -155,3 +163,40 @@ def test_a_month_from_the_store_on_a_later_day(stored):
                           today=due + timedelta(days=1)).figures["victims_code"]
     assert (on_the_day.met, on_the_day.not_met, on_the_day.pending) == (1, 0, 1)
     assert (after.met, after.not_met, after.pending) == (1, 1, 0)
+
+
+def test_the_nightly_job_collects_every_case_again(dataset, monkeypatch):
+    monkeypatch.setattr("casework.deadlines.management.commands.nightly.timezone.localdate", lambda: TODAY)
+    out = io.StringIO()
+    call_command("nightly", stdout=out)  # the test settings run queued jobs at once
+    assert "report_facts_refresh" in out.getvalue()
+    assert facts_stale(Case.objects.all(), facts_basis()) == []
+    assert ReportFact.objects.filter(case=dataset["cases"]["C1"], measure="first_time_pcd").count() == 1
+
+
+def test_a_change_to_an_earlier_month_reaches_its_counts(stored):
+    """A month already over is read from the counts: a hearing result corrected in it (recorded as
+    every service records a change) is counted again with the case's facts."""
+    manager, c2 = stored["people"]["M"], stored["cases"]["C2"]
+    filters = ReportFilters(period=Period.month(NOVEMBER))
+
+    def read():
+        return report_read(cases=cases_in_role_scope(manager), filters=filters, today=TODAY,
+                           hubs=role_scope_hubs(manager)).figures["guilty_plea_first_hearing"]
+
+    assert (read().met, read().not_met) == (1, 1)  # C2 sentenced at its first hearing; C1 pleaded not guilty
+    Hearing.objects.filter(case=c2, type="first").update(outcome="not_guilty_plea")
+    change_record(case=c2, user=manager, change="hearing.result", part="hearing H1", before={"outcome": "sentenced"},
+                  after={"outcome": "not_guilty_plea"}, summary="First hearing result corrected")
+    assert (read().met, read().not_met) == (0, 2)
+    live, kept = both(stored, "M", filters, TODAY)
+    assert kept == live
+
+
+def test_a_deleted_case_leaves_the_counts(stored):
+    manager, c7 = stored["people"]["M"], stored["cases"]["C7"]
+    filters = ReportFilters(period=Period.month(NOVEMBER))
+    Case.objects.filter(pk=c7.pk).delete()
+    figure = report_stored(cases=cases_in_role_scope(manager), filters=filters, today=TODAY,
+                           hubs=role_scope_hubs(manager)).figures["trials"]
+    assert (figure.met, figure.not_met) == (1, 1)  # C3 effective, C4 ineffective; C7's cracked trial gone

@@ -103,6 +103,19 @@ def cases_in_role_scope(user) -> QuerySet[Case]:
     return Case.objects.filter(hub_id__in=_hub_ids(user))
 
 
+def role_scope_hubs(user) -> list[int] | None | bool:
+    """cases_in_role_scope as whole hubs, where it is: None for every case, else the hubs' ids;
+    False where the scope is not whole hubs (named cases, or unrestricted ones only)."""
+    role = getattr(user, "role", None)
+    if not permissions(user).view:
+        return []
+    if role in (Role.AUDITOR, Role.ADMINISTRATOR):
+        return None
+    if role in (Role.CPS_LIAISON, Role.OIC, Role.SUPERVISOR):
+        return False
+    return _hub_ids(user)
+
+
 def named_on(user, case: Case) -> bool:
     if user.pk in (case.oic_id, case.supervisor_id, case.caseworker_id):
         return True

@@ -41,10 +41,14 @@ class ReportFact(models.Model):
     where = models.CharField(max_length=60, blank=True, help_text="For failings: who found it")
     category = models.CharField(max_length=80, blank=True, help_text="For failings: the DGA category")
     area = models.CharField(max_length=40, blank=True, help_text="For failings: the training area")
+    hub_id = models.BigIntegerField(null=True, help_text="The case's hub when collected")
+    lpa_id = models.BigIntegerField(null=True, help_text="The case's local policing area when collected")
 
     class Meta:
         # Covering the dashboard's counts: read from the index alone, in the order of the days.
-        indexes = [models.Index(fields=["on", "measure", "month", "ok", "due", "case", "key"], name="report_fact_on")]
+        indexes = [models.Index(fields=["on", "measure", "month", "ok", "due", "hub_id", "lpa_id", "case", "key"],
+                                name="report_fact_on"),
+                   models.Index(fields=["hub_id", "month", "lpa_id"], name="report_fact_place")]
 
     def __str__(self) -> str:
         return f"{self.measure} {self.on} case {self.case_id}"
@@ -60,3 +64,24 @@ class ReportFactStamp(models.Model):
 
     def __str__(self) -> str:
         return f"case {self.case_id} revision {self.revision}"
+
+
+class ReportCount(models.Model):
+    """The stored facts (failings aside) counted by measure, month, breakdown, outcome, hub and
+    local policing area: what a dashboard of whole hubs and months reads instead of the facts.
+    Kept by `casework.reporting.store` in the same transaction as the facts it counts."""
+
+    measure = models.CharField(max_length=40)
+    month = models.DateField()
+    key = models.TextField(blank=True)
+    ok = models.BooleanField(null=True)
+    due = models.DateField(null=True, help_text="For undecided facts: counts as not met once this day has passed")
+    hub_id = models.BigIntegerField(null=True)
+    lpa_id = models.BigIntegerField(null=True)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["month", "hub_id", "lpa_id"], name="report_count_month")]
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.month:%Y-%m} {self.key}: {self.n}"

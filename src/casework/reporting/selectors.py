@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings as django_settings
 from django.db.models import Case as CaseWhen
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value, When
 
 from casework.cases.constants import Stage
 from casework.cases.models import Case
@@ -22,9 +22,9 @@ from casework.rules.calendar import add_months
 from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
 from casework.rules.reporting import TRAINING_AREAS, TrendPoint, median, trend
 
-from .filters import LONDON, Period, ReportFilters, month_start, trend_months
+from .filters import LONDON, Period, ReportFilters, month_end, month_start, trend_months
 from .measures import MEASURES, MEASURES_BY_ID, Ctx, Fact, Measure, failings
-from .models import ReportFact
+from .models import ReportCount, ReportFact
 from .store import FAILINGS, facts_basis, facts_refresh, facts_stale
 
 RATE_PARTS = ("ok", "not_ok", "pending")
@@ -241,12 +241,12 @@ def report_build(*, cases: QuerySet[Case], filters: ReportFilters, today: date, 
 
 
 def report_read(*, cases: QuerySet[Case], filters: ReportFilters, today: date, training_threshold: int | None = None,
-                training_share: int | None = None) -> Report:
+                training_share: int | None = None, hubs: list[int] | None | bool = False) -> Report:
     """The dashboard's report, counted in the report fact store after collecting again the facts
     of any case in it that changed since they were stored. When more cases are out of date than
     can be collected during a request (CASEWORK_REPORT_REFRESH_LIMIT: after a bulk load or a
     change of service levels, until the nightly job has run) it is counted live instead, with the
-    same figures."""
+    same figures. `hubs`: see report_stored."""
     basis = facts_basis()
     stale = facts_stale(filters.apply(cases), basis)
     extras = {"training_threshold": training_threshold, "training_share": training_share}
@@ -254,13 +254,18 @@ def report_read(*, cases: QuerySet[Case], filters: ReportFilters, today: date, t
         return report_build(cases=cases, filters=filters, today=today, **extras)
     if stale:
         facts_refresh(stale, basis=basis)
-    return report_stored(cases=cases, filters=filters, today=today, **extras)
+    return report_stored(cases=cases, filters=filters, today=today, hubs=hubs, **extras)
 
 
 def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date, training_threshold: int | None = None,
-                  training_share: int | None = None) -> Report:
+                  training_share: int | None = None, hubs: list[int] | None | bool = False) -> Report:
     """The report counted from the stored facts (which must be up to date: see report_read). Its
-    figures are the figures report_build gives; measures not stored are counted live."""
+    figures are the figures report_build gives; measures not stored are counted live.
+
+    `hubs` says when `cases` is whole hubs (the access module's `role_scope_hubs`): None for every
+    case, else the hubs' ids; False when it is not. A report of whole hubs with no filter finer than
+    a local policing area, for months already over, reads the facts' counts (ReportCount) rather
+    than the facts."""
     period = filters.period
     months = trend_months(period.end)
     window = Period(min(period.start, months[0]), period.end)
@@ -268,23 +273,47 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     status = CaseWhen(When(ok=True, then=Value(MET)), When(ok=False, then=Value(NOT_MET)),
                       When(due__lt=today, then=Value(NOT_MET)), default=Value(PENDING), output_field=IntegerField())
     until_today = [m.id for m in MEASURES if m.stored and m.until_today]
+    places = hubs is not False and not (filters.team or filters.officer or filters.offence_group or filters.case_type)
+
+    def placed(qs: QuerySet) -> QuerySet:
+        """Only the hubs and local policing area asked for, by the places kept with the facts."""
+        if hubs is not None:
+            qs = qs.filter(hub_id__in=hubs)
+        if filters.hub:
+            qs = qs.filter(hub_id=filters.hub)
+        return qs.filter(lpa_id=filters.lpa) if filters.lpa else qs
 
     def facts(p: Period) -> QuerySet[ReportFact]:
-        qs = ReportFact.objects.filter(on__gte=p.start, on__lte=p.end)
-        if scoped.query.where:  # every case (an administrator, unfiltered) needs no test of each fact's case
+        # The months as well as the days: a hub's facts are found by hub and month.
+        qs = ReportFact.objects.filter(on__gte=p.start, on__lte=p.end, month__gte=month_start(p.start), month__lte=p.end)
+        if places:
+            qs = placed(qs)
+        elif scoped.query.where:  # every case (an administrator, unfiltered) needs no test of each fact's case
             qs = qs.filter(case__in=scoped)
         return qs.exclude(measure__in=until_today, on__gt=today) if p.end > today and until_today else qs
 
-    def counted(qs: QuerySet[ReportFact], *group: str):
-        return (qs.exclude(measure=FAILINGS).annotate(st=status).values(*group, "st").annotate(n=Count("pk"))
+    def counted(qs: QuerySet, *group: str):
+        """Grouped, with each fact's outcome today; facts count one each, counts their number."""
+        weight = Sum("n") if qs.model is ReportCount else Count("pk")
+        return (qs.exclude(measure=FAILINGS).annotate(st=status).values(*group, "st").annotate(n=weight)
                 .values_list(*group, "st", "n"))
 
     monthly: dict[tuple[str, date], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for mid, month, st, n in counted(facts(window), "measure", "month"):
-        monthly[(mid, month)][st] += n
     by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
-    for mid, key, st, n in counted(facts(period), "measure", "key"):
-        by_key[mid][key][st] += n
+    # Whole months already over: the counts (a month still running, or cut short, needs each day).
+    whole = places and period.end < today and period.end == month_end(period.end)
+    if whole:
+        counts = placed(ReportCount.objects.filter(month__gte=month_start(window.start), month__lte=window.end))
+        for mid, month, key, st, n in counted(counts, "measure", "month", "key"):
+            monthly[(mid, month)][st] += n
+            if period.is_month and month == period.start:
+                by_key[mid][key][st] += n
+    else:
+        for mid, month, st, n in counted(facts(window), "measure", "month"):
+            monthly[(mid, month)][st] += n
+    if not (whole and period.is_month):
+        for mid, key, st, n in counted(facts(period), "measure", "key"):
+            by_key[mid][key][st] += n
     cases_in = dict(facts(period).exclude(measure=FAILINGS).values("measure")
                     .annotate(c=Count("case_id", distinct=True)).values_list("measure", "c"))
     values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -318,8 +347,9 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     report.caseload = caseload(scoped, today)
     report.training_threshold = training_threshold or django_settings.CASEWORK_TRAINING_THRESHOLD
     report.training_share = django_settings.CASEWORK_TRAINING_SHARE if training_share is None else training_share
+    candidates = Case.objects.filter(pk__in=facts(period).filter(measure__in=(*ASSESSED, FAILINGS)).values("case_id"))
     report.training = training_needs(report.failing_facts, report, threshold=report.training_threshold,
-                                     share=report.training_share)
+                                     share=report.training_share, candidates=candidates)
     return report
 
 
@@ -390,7 +420,8 @@ def caseload_cases(cases: QuerySet[Case], today: date, *, by: str, key: str) -> 
 
 # --- Training needs -----------------------------------------------------------------------------
 
-def training_needs(facts: list[Fact], report: Report, *, threshold: int, share: int) -> list[dict]:
+def training_needs(facts: list[Fact], report: Report, *, threshold: int, share: int,
+                   candidates: QuerySet[Case] | None = None) -> list[dict]:
     """Failings that recur for one officer, team or supervisor: at least `threshold` of their cases,
     and at least `share` per cent of their files assessed in the period, failed in the same training
     area. Each with a suggested topic and example URNs."""
@@ -398,9 +429,11 @@ def training_needs(facts: list[Fact], report: Report, *, threshold: int, share: 
         return []
     people = {}
     ids = sorted({f.case_id for f in facts} | _assessed_cases(report))
-    for i in range(0, len(ids), 900):
-        for pk, oic, team, supervisor in Case.objects.filter(pk__in=ids[i:i + 900]).values_list(
-                "pk", "oic_id", "oic__unit_id", "supervisor_id"):
+    # `candidates`: a query of the same cases (or more), read at once rather than by lists of ids.
+    chunks = [candidates] if candidates is not None else [Case.objects.filter(pk__in=ids[i:i + 900])
+                                                          for i in range(0, len(ids), 900)]
+    for chunk in chunks:
+        for pk, oic, team, supervisor in chunk.values_list("pk", "oic_id", "oic__unit_id", "supervisor_id"):
             people[pk] = {"officer": oic, "team": team, "supervisor": supervisor}
     assessed: dict[tuple[str, int], set[int]] = defaultdict(set)
     for case_id in _assessed_cases(report):

@@ -19,13 +19,15 @@ import hashlib
 import inspect
 import json
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from casework.cases.models import Case
@@ -35,7 +37,7 @@ from casework.rules import reporting as rules_reporting
 from . import measures as measures_module
 from .filters import Period, month_start
 from .measures import MEASURES, Ctx, Fact, failings, rule_failing
-from .models import ReportFact, ReportFactStamp
+from .models import ReportCount, ReportFact, ReportFactStamp
 
 ALL_TIME = Period(date(1900, 1, 1), date(9000, 12, 31))
 BATCH = 500  # cases collected at once: one transaction each
@@ -65,9 +67,53 @@ def facts_stale(cases: QuerySet[Case], basis: str) -> list[int]:
     return list(cases.order_by().filter(~Exists(fresh)).values_list("pk", flat=True))
 
 
-def _rows(measure: str, facts: Iterable[Fact]) -> list[ReportFact]:
+def _rows(measure: str, facts: Iterable[Fact], places: dict[int, tuple]) -> list[ReportFact]:
     return [ReportFact(case_id=f.case_id, measure=measure, on=f.on, month=month_start(f.on), ok=f.ok, due=f.due,
-                       key=f.key, value=f.value, where=f.where, category=f.category, area=f.area) for f in facts]
+                       key=f.key, value=f.value, where=f.where, category=f.category, area=f.area,
+                       hub_id=places[f.case_id][0], lpa_id=places[f.case_id][1]) for f in facts]
+
+
+def _place_q(hub: int | None, lpa: int | None) -> Q:
+    return (Q(hub_id=hub) if hub is not None else Q(hub_id__isnull=True)) & (
+        Q(lpa_id=lpa) if lpa is not None else Q(lpa_id__isnull=True))
+
+
+def _counted(facts: QuerySet[ReportFact]) -> QuerySet:
+    """Facts counted as ReportCount holds them: the day an undecided fact falls due kept, a decided one's not."""
+    due = CaseWhen(When(ok__isnull=True, then=F("due")), default=Value(None), output_field=DateField())
+    return (facts.exclude(measure=FAILINGS).annotate(d=due)
+            .values("hub_id", "lpa_id", "measure", "month", "key", "ok", "d").annotate(n=Count("pk"))
+            .values_list("hub_id", "lpa_id", "measure", "month", "key", "ok", "d", "n"))
+
+
+def _count_rows(rows) -> list[ReportCount]:
+    return [ReportCount(hub_id=hub, lpa_id=lpa, measure=m, month=month, key=key, ok=ok, due=due, n=n)
+            for hub, lpa, m, month, key, ok, due, n in rows]
+
+
+def counts_recompute(cells: set[tuple[int | None, int | None, date]]) -> None:
+    """Count again the stored facts of each (hub, local policing area, month) given. In the
+    caller's transaction; the hubs are locked on PostgreSQL so two refreshes cannot interleave."""
+    from casework.people.models import Unit
+
+    months: dict[tuple, set[date]] = defaultdict(set)
+    for hub, lpa, month in cells:
+        months[(hub, lpa)].add(month)
+    list(Unit.objects.select_for_update().filter(pk__in=sorted({h for h, _ in months if h})).order_by("pk")
+         .values_list("pk", flat=True))
+    for (hub, lpa), ms in months.items():
+        ReportCount.objects.filter(_place_q(hub, lpa), month__in=ms).delete()
+        ReportCount.objects.bulk_create(_count_rows(_counted(ReportFact.objects.filter(_place_q(hub, lpa),
+                                                                                        month__in=ms))))
+
+
+@transaction.atomic
+def counts_rebuild() -> int:
+    """Count every stored fact again (after collecting many cases at once)."""
+    ReportCount.objects.all().delete()
+    rows = _count_rows(_counted(ReportFact.objects.all()))
+    ReportCount.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
 
 
 def facts_refresh(case_ids: list[int], *, basis: str | None = None,
@@ -76,6 +122,7 @@ def facts_refresh(case_ids: list[int], *, basis: str | None = None,
     basis = basis or facts_basis()
     calendar, settings = calendar_build(), settings_load()
     written = 0
+    many = len(case_ids) > BATCH  # the counts are rebuilt once at the end rather than batch by batch
     for i in range(0, len(case_ids), BATCH):
         with transaction.atomic():
             # The revision is read first (and the cases locked on PostgreSQL): data read after it
@@ -84,17 +131,24 @@ def facts_refresh(case_ids: list[int], *, basis: str | None = None,
             revisions = dict(Case.objects.select_for_update().filter(pk__in=case_ids[i:i + BATCH])
                              .values_list("pk", "revision"))
             ids = list(revisions)
+            places = {pk: (hub, lpa) for pk, hub, lpa in Case.objects.filter(pk__in=ids).values_list("pk", "hub_id", "lpa_id")}
             ctx = Ctx(Case.objects.filter(pk__in=ids), ALL_TIME, timezone.localdate(), calendar, settings)
-            rows = [r for m in MEASURES if m.stored for r in _rows(m.id, m.collect(ctx))]
-            rows += _rows(FAILINGS, failings(ctx))
-            ReportFact.objects.filter(case_id__in=ids).delete()
+            rows = [r for m in MEASURES if m.stored for r in _rows(m.id, m.collect(ctx), places)]
+            rows += _rows(FAILINGS, failings(ctx), places)
+            old = ReportFact.objects.filter(case_id__in=ids)
+            cells = set() if many else set(old.exclude(measure=FAILINGS).values_list("hub_id", "lpa_id", "month").distinct())
+            old.delete()
             ReportFact.objects.bulk_create(rows, batch_size=1000)
+            if not many:
+                counts_recompute(cells | {(r.hub_id, r.lpa_id, r.month) for r in rows if r.measure != FAILINGS})
             ReportFactStamp.objects.filter(case_id__in=ids).delete()
             ReportFactStamp.objects.bulk_create(
                 [ReportFactStamp(case_id=pk, revision=rev, basis=basis) for pk, rev in revisions.items()])
             written += len(rows)
         if progress:
             progress(min(i + BATCH, len(case_ids)), len(case_ids))
+    if many:
+        counts_rebuild()
     return written
 
 
@@ -108,3 +162,13 @@ def facts_refresh_all(*, everything: bool = False, progress: Callable[[int, int]
            else facts_stale(Case.objects.all(), basis))
     written = facts_refresh(ids, basis=basis, progress=progress)
     return {"cases": len(ids), "facts": written, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def case_facts_forget(sender, instance: Case, **kwargs) -> None:
+    """A case being deleted: its facts go, and the counts they were in are counted again (in the
+    deletion's transaction)."""
+    facts = ReportFact.objects.filter(case_id=instance.pk)
+    cells = set(facts.exclude(measure=FAILINGS).values_list("hub_id", "lpa_id", "month").distinct())
+    facts.delete()
+    if cells:
+        counts_recompute(cells)

@@ -25,7 +25,13 @@ from django.utils.http import urlencode
 
 from casework.audit.models import AccessAction
 from casework.audit.services import access_record
-from casework.cases.access import _hub_ids, cases_in_role_scope, cases_visible_to, permissions
+from casework.cases.access import (
+    _hub_ids,
+    cases_in_role_scope,
+    cases_visible_to,
+    permissions,
+    role_scope_hubs,
+)
 from casework.cases.constants import CaseFlag, Stage
 from casework.people.constants import Role, UnitKind
 from casework.people.models import Unit, User
@@ -181,7 +187,7 @@ def dashboard(request):
     threshold = int(threshold) if threshold.isdigit() and 1 <= int(threshold) <= 50 else None
     share = int(share) if share.isdigit() and int(share) <= 100 else None
     report = report_read(cases=scope, filters=filters, today=today, training_threshold=threshold,
-                         training_share=share)
+                         training_share=share, hubs=role_scope_hubs(request.user))
     _hide_restricted_examples(report, request.user)
     access_record(user=request.user, action=AccessAction.LIST, what=f"performance dashboard, {filters.period.label}",
                   purpose="management information", request=request)
