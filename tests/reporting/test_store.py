@@ -200,3 +200,14 @@ def test_a_deleted_case_leaves_the_counts(stored):
     figure = report_stored(cases=cases_in_role_scope(manager), filters=filters, today=TODAY,
                            hubs=role_scope_hubs(manager)).figures["trials"]
     assert (figure.met, figure.not_met) == (1, 1)  # C3 effective, C4 ineffective; C7's cracked trial gone
+
+
+@pytest.mark.parametrize("filters", [
+    {"case_type": "domestic_abuse", "offence_group": "violence"},  # C1 and C4: both facets at once, read from the facts
+    {"lpa": "one", "offence_group": "other"},
+    {"team": "team_a", "case_type": "domestic_abuse"},  # a team: the facts of its cases
+], ids=str)
+def test_the_stored_figures_are_the_live_figures_under_combined_filters(stored, filters):
+    f = ReportFilters(period=Period.month(NOVEMBER), **resolve(stored, filters))
+    live, kept = both(stored, "M", f, TODAY)
+    assert kept == live

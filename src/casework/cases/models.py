@@ -110,7 +110,8 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-received_at", "urn"]
-        indexes = [models.Index(fields=["hub", "stage"]), models.Index(fields=["oic", "stage"])]
+        indexes = [models.Index(fields=["hub", "stage"]), models.Index(fields=["oic", "stage"]),
+                   models.Index(fields=["caseworker", "stage"], name="case_caseworker_stage")]
 
     def __str__(self) -> str:
         return self.urn

@@ -53,6 +53,9 @@ class CaseDeadline(models.Model):
             # Each case's open deadlines in worklist order, so its most urgent is read, not sorted for.
             models.Index(fields=["case", "due", "-hard", "-custody", "kind"], condition=models.Q(done=False),
                          name="deadlines_next_idx"),
+            # The hard time limits not yet met (a few per cent of all deadlines), for the reports.
+            models.Index(fields=["kind", "due", "case"], condition=models.Q(hard=True, done=False),
+                         name="deadlines_hard_open_idx"),
         ]
 
     def __str__(self) -> str:

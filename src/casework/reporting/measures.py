@@ -139,6 +139,7 @@ class Measure:
     headline: bool = False  # one of the few figures shown first, and charted in the pack
     until_today: bool = False  # facts dated after today are left out (not yet due)
     stored: bool = True  # kept in the report fact store (ReportFact); else counted live each time
+    valued: bool = False  # its facts carry a quantity (Fact.value), whose median the breakdown gives
 
     def settle(self, facts: list[Fact], today: date) -> list[Fact]:
         """The facts as they stand today: an undecided fact whose day has passed did not meet the
@@ -360,14 +361,14 @@ def _item_words(ref, text, due, day) -> str:
     return f"{ref} “{text[:80]}” due {_d(due)}: {words}"
 
 
-def _hard_limits(qs: QuerySet) -> QuerySet:
+def hard_limits(qs: QuerySet) -> QuerySet:
     return qs.filter(Q(kind__startswith=HARD_LIMITS[0]) | Q(kind__startswith=HARD_LIMITS[1]), hard=True, done=False)
 
 
 def time_limits_at_risk(ctx: Ctx) -> list[Fact]:
     """Custody and statutory time limits not yet met on open cases, as at today, by bucket."""
     out = []
-    for case_id, urn, kind, title, subject, due in _hard_limits(CaseDeadline.objects.filter(case__in=ctx.cases)).values_list(
+    for case_id, urn, kind, title, subject, due in hard_limits(CaseDeadline.objects.filter(case__in=ctx.cases)).values_list(
             "case_id", "case__urn", "kind", "title", "subject", "due"):
         b = bucket(due, ctx.today)
         out.append(Fact(case_id, urn, due, None, partial(_limit_words, title, subject, "due", due), key=b,
@@ -380,7 +381,7 @@ def time_limit_failures(ctx: Ctx) -> list[Fact]:
     w = ctx.window
     last = min(w.end, ctx.today - timedelta(days=1))
     out = []
-    for case_id, urn, kind, title, subject, due in _hard_limits(CaseDeadline.objects.filter(
+    for case_id, urn, kind, title, subject, due in hard_limits(CaseDeadline.objects.filter(
             case__in=ctx.cases, due__gte=w.start, due__lte=last)).values_list(
             "case_id", "case__urn", "kind", "title", "subject", "due"):
         out.append(Fact(case_id, urn, due, None, partial(_limit_words, title, subject, "expired", due),
@@ -540,7 +541,7 @@ MEASURES: tuple[Measure, ...] = (
             "category (red 3 hours; green priority 5 days; green and early advice 28 days, as configured)? "
             "The breakdown gives the median time by category.",
             "CPS design history: priority reviews in 3 hours, 5-day and 28-day reviews [CPSDH][CPSTASK]", SECONDARY,
-            pcd_turnaround),
+            pcd_turnaround, valued=True),
     Measure("action_items", "timeliness", "CPS action plan items done by their due date", "rate",
             "action plan items", "done in time", "late or overdue",
             "Items of CPS action plans due in the period (up to today): done on or before the date the CPS set. "

@@ -43,6 +43,8 @@ class ReportFact(models.Model):
     area = models.CharField(max_length=40, blank=True, help_text="For failings: the training area")
     hub_id = models.BigIntegerField(null=True, help_text="The case's hub when collected")
     lpa_id = models.BigIntegerField(null=True, help_text="The case's local policing area when collected")
+    flags = models.BigIntegerField(default=0, help_text="The case's flags when collected, as bits (store.FLAG_BITS)")
+    groups = models.BigIntegerField(default=0, help_text="The case's offence groups when collected, as bits (store.GROUP_BITS)")
 
     class Meta:
         # Covering the dashboard's counts: read from the index alone, in the order of the days.
@@ -61,6 +63,8 @@ class ReportFactStamp(models.Model):
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, primary_key=True, related_name="+")
     revision = models.PositiveIntegerField()
     basis = models.CharField(max_length=64)
+    flags = models.BigIntegerField(default=0, help_text="The case's flags as bits (store.FLAG_BITS)")
+    groups = models.BigIntegerField(default=0, help_text="The case's offence groups as bits (store.GROUP_BITS)")
 
     def __str__(self) -> str:
         return f"case {self.case_id} revision {self.revision}"
@@ -78,10 +82,11 @@ class ReportCount(models.Model):
     due = models.DateField(null=True, help_text="For undecided facts: counts as not met once this day has passed")
     hub_id = models.BigIntegerField(null=True)
     lpa_id = models.BigIntegerField(null=True)
+    facet = models.CharField(max_length=60, blank=True, help_text="'' every case; 'flag:…' or 'group:…' those with it")
     n = models.PositiveIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["month", "hub_id", "lpa_id"], name="report_count_month")]
+        indexes = [models.Index(fields=["facet", "month", "hub_id", "lpa_id"], name="report_count_month")]
 
     def __str__(self) -> str:
         return f"{self.measure} {self.month:%Y-%m} {self.key}: {self.n}"

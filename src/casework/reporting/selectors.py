@@ -7,25 +7,43 @@ drill-down and the monthly pack, so the three always agree.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings as django_settings
 from django.db.models import Case as CaseWhen
-from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import CharField, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 
 from casework.cases.constants import Stage
 from casework.cases.models import Case
+from casework.deadlines.models import CaseDeadline
 from casework.deadlines.services import calendar_build, settings_load
 from casework.people.models import Unit, User
 from casework.rules.calendar import add_months
-from casework.rules.deadlines import BUCKET_LABELS, BUCKETS
+from casework.rules.deadlines import BUCKET_LABELS, BUCKETS, bucket
 from casework.rules.reporting import TRAINING_AREAS, TrendPoint, median, trend
 
 from .filters import LONDON, Period, ReportFilters, month_end, month_start, trend_months
-from .measures import MEASURES, MEASURES_BY_ID, Ctx, Fact, Measure, failings
-from .models import ReportCount, ReportFact
-from .store import FAILINGS, facts_basis, facts_refresh, facts_stale
+from .measures import (
+    HARD_LIMITS,
+    MEASURES,
+    MEASURES_BY_ID,
+    Ctx,
+    Fact,
+    Measure,
+    failings,
+    hard_limits,
+)
+from .models import ReportCount, ReportFact, ReportFactStamp
+from .store import (
+    FAILINGS,
+    FLAG_BITS,
+    GROUP_BITS,
+    facet_of,
+    facts_basis,
+    facts_refresh,
+    facts_stale,
+)
 
 RATE_PARTS = ("ok", "not_ok", "pending")
 
@@ -79,9 +97,12 @@ class Figure:
 
     def limits_grid(self) -> list[dict]:
         """Time limits by the CPS's buckets: custody and statutory, in urgency order."""
-        counts = Counter((f.key, f.category) for f in self.facts)
-        return [{"bucket": b, "label": BUCKET_LABELS[b], "ctl": counts[(b, "CTL")], "stl": counts[(b, "STL")]}
-                for b in BUCKETS]
+        return _grid(Counter((f.key, f.category) for f in self.facts))
+
+
+def _grid(counts: Counter) -> list[dict]:
+    return [{"bucket": b, "label": BUCKET_LABELS[b], "ctl": counts[(b, "CTL")], "stl": counts[(b, "STL")]}
+            for b in BUCKETS]
 
 
 # Breakdowns whose every key is shown, in this order, even when nought.
@@ -116,6 +137,11 @@ class Tally:
     by_key: dict[str, list[int]]  # key → [met, not met, pending]
     cases: int = 0
     values: dict[str, list[float]] = field(default_factory=dict)
+    grid: Counter = field(default_factory=Counter)  # time limits: (bucket, CTL or STL) → how many
+    days: list[date] = field(default_factory=list)  # time limits passed: each one's day, for the trend
+
+    def limits_grid(self) -> list[dict]:
+        return _grid(self.grid)
 
     @property
     def met(self) -> int:
@@ -248,7 +274,9 @@ def report_read(*, cases: QuerySet[Case], filters: ReportFilters, today: date, t
     change of service levels, until the nightly job has run) it is counted live instead, with the
     same figures. `hubs`: see report_stored."""
     basis = facts_basis()
-    stale = facts_stale(filters.apply(cases), basis)
+    # Every case of the slice but for the offence group (a costly test of every offence): more
+    # cases than the report needs, never fewer.
+    stale = facts_stale(replace(filters, offence_group="").apply(cases), basis)
     extras = {"training_threshold": training_threshold, "training_share": training_share}
     if len(stale) > django_settings.CASEWORK_REPORT_REFRESH_LIMIT:
         return report_build(cases=cases, filters=filters, today=today, **extras)
@@ -269,19 +297,36 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     period = filters.period
     months = trend_months(period.end)
     window = Period(min(period.start, months[0]), period.end)
-    scoped = filters.apply(cases)
+    scoped, live_filters = filters.apply(cases), filters
+    if filters.offence_group in GROUP_BITS:
+        # The offence group by the marks kept with each case's stamp (up to date: see report_read)
+        # rather than by testing every offence again.
+        live_filters = replace(filters, offence_group="")
+        bit = GROUP_BITS[filters.offence_group]
+        marked = (ReportFactStamp.objects.alias(group_bit=F("groups").bitand(bit)).filter(group_bit=bit)
+                  .values("case_id"))
+        scoped = live_filters.apply(cases).filter(pk__in=marked)
     status = CaseWhen(When(ok=True, then=Value(MET)), When(ok=False, then=Value(NOT_MET)),
                       When(due__lt=today, then=Value(NOT_MET)), default=Value(PENDING), output_field=IntegerField())
     until_today = [m.id for m in MEASURES if m.stored and m.until_today]
-    places = hubs is not False and not (filters.team or filters.officer or filters.offence_group or filters.case_type)
+    places = hubs is not False and not (filters.team or filters.officer)
+    facet = facet_of(filters)
 
     def placed(qs: QuerySet) -> QuerySet:
-        """Only the hubs and local policing area asked for, by the places kept with the facts."""
+        """Only the hubs, local policing area, case type and offence group asked for, by the places
+        and marks kept with the facts and counts."""
         if hubs is not None:
             qs = qs.filter(hub_id__in=hubs)
         if filters.hub:
             qs = qs.filter(hub_id=filters.hub)
-        return qs.filter(lpa_id=filters.lpa) if filters.lpa else qs
+        if filters.lpa:
+            qs = qs.filter(lpa_id=filters.lpa)
+        if qs.model is ReportCount:
+            return qs.filter(facet=facet)
+        for column, bit in (("flags", FLAG_BITS.get(filters.case_type)), ("groups", GROUP_BITS.get(filters.offence_group))):
+            if bit:
+                qs = qs.alias(**{f"{column}_bit": F(column).bitand(bit)}).filter(**{f"{column}_bit": bit})
+        return qs
 
     def facts(p: Period) -> QuerySet[ReportFact]:
         # The months as well as the days: a hub's facts are found by hub and month.
@@ -301,35 +346,41 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     monthly: dict[tuple[str, date], list[int]] = defaultdict(lambda: [0, 0, 0])
     by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     # Whole months already over: the counts (a month still running, or cut short, needs each day).
-    whole = places and period.end < today and period.end == month_end(period.end)
+    whole = places and facet is not None and period.end < today and period.end == month_end(period.end)
+    whole_months = whole and period.start == month_start(period.start)
     if whole:
         counts = placed(ReportCount.objects.filter(month__gte=month_start(window.start), month__lte=window.end))
         for mid, month, key, st, n in counted(counts, "measure", "month", "key"):
             monthly[(mid, month)][st] += n
-            if period.is_month and month == period.start:
+            if whole_months and period.start <= month <= period.end:
                 by_key[mid][key][st] += n
     else:
         for mid, month, st, n in counted(facts(window), "measure", "month"):
             monthly[(mid, month)][st] += n
-    if not (whole and period.is_month):
+    if not whole_months:
         for mid, key, st, n in counted(facts(period), "measure", "key"):
             by_key[mid][key][st] += n
-    cases_in = dict(facts(period).exclude(measure=FAILINGS).values("measure")
-                    .annotate(c=Count("case_id", distinct=True)).values_list("measure", "c"))
+    # Each measure's cases in the period, in one pass: how many, and which files were assessed.
+    case_sets: dict[str, set[int]] = defaultdict(set)
+    for mid, case_id in facts(period).exclude(measure=FAILINGS).values_list("measure", "case_id").distinct():
+        case_sets[mid].add(case_id)
+    cases_in = {mid: len(ids) for mid, ids in case_sets.items()}
     values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for mid, key, value in facts(period).filter(value__isnull=False).values_list("measure", "key", "value"):
+    valued = [m.id for m in MEASURES if m.stored and m.valued]
+    for mid, key, value in facts(period).filter(measure__in=valued, value__isnull=False).values_list(
+            "measure", "key", "value"):
         values[mid][key].append(value)
 
-    live = report_build(cases=cases, filters=filters, today=today,
-                        measures=tuple(m for m in MEASURES if not m.stored), extras=False)
     figures: dict[str, Figure | Tally] = {}
     series: dict[str, list[TrendPoint]] = {}
+    figures.update(time_limit_tallies(scoped, window, period, today))
     for m in MEASURES:
-        if not m.stored:
-            figures[m.id] = live.figures[m.id]
-            if m.id in live.trends:
-                series[m.id] = live.trends[m.id]
+        if m.id in figures:
+            if m.trend:
+                counts = Counter(month_start(due) for due in figures[m.id].days)
+                series[m.id] = trend([(f"{first:%Y-%m}", counts[first], None) for first in months])
             continue
+        assert m.stored, f"{m.id} is neither stored nor counted here"
         figures[m.id] = Tally(m, dict(by_key[m.id]), cases_in.get(m.id, 0), dict(values[m.id]))
         if m.trend:
             points = []
@@ -343,7 +394,7 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
         Fact(case_id, urn, on, None, "", key=key, where=where, category=category, area=area)
         for case_id, urn, on, key, where, category, area in facts(period).filter(measure=FAILINGS).values_list(
             "case_id", "case__urn", "on", "key", "where", "category", "area")]
-    report.assessed = set(facts(period).filter(measure__in=ASSESSED).values_list("case_id", flat=True).distinct())
+    report.assessed = set().union(*(case_sets[mid] for mid in ASSESSED))
     report.caseload = caseload(scoped, today)
     report.training_threshold = training_threshold or django_settings.CASEWORK_TRAINING_THRESHOLD
     report.training_share = django_settings.CASEWORK_TRAINING_SHARE if training_share is None else training_share
@@ -351,6 +402,30 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     report.training = training_needs(report.failing_facts, report, threshold=report.training_threshold,
                                      share=report.training_share, candidates=candidates)
     return report
+
+
+def time_limit_tallies(scoped: QuerySet[Case], window: Period, period: Period, today: date) -> dict[str, Tally]:
+    """The custody and statutory time limits (from the stored deadlines, not the fact store),
+    counted in SQL: those at risk today by bucket, and those passed unmet in the period. The same
+    deadlines as measures.time_limits_at_risk and time_limit_failures."""
+    deadlines = CaseDeadline.objects.filter(case__in=scoped) if scoped.query.where else CaseDeadline.objects.all()
+    hard = hard_limits(deadlines).annotate(cat=CaseWhen(When(kind__startswith=HARD_LIMITS[0], then=Value("CTL")),
+                                                        default=Value("STL"), output_field=CharField()))
+    grid, at_risk = Counter(), defaultdict(lambda: [0, 0, 0])
+    for due, cat, n in hard.values("due", "cat").annotate(n=Count("pk")).values_list("due", "cat", "n"):
+        grid[(bucket(due, today), cat)] += n
+        at_risk[bucket(due, today)][PENDING] += n
+    risk = Tally(MEASURES_BY_ID["time_limits_at_risk"], dict(at_risk), hard.values("case_id").distinct().count(),
+                 grid=grid)
+    passed = hard.filter(due__gte=window.start, due__lte=min(window.end, today - timedelta(days=1)))
+    failed, days = defaultdict(lambda: [0, 0, 0]), []
+    for due, cat, n in passed.values("due", "cat").annotate(n=Count("pk")).values_list("due", "cat", "n"):
+        days += [due] * n
+        if period.contains(due):
+            failed[cat][PENDING] += n
+    in_period = passed.filter(due__gte=period.start, due__lte=period.end).values("case_id").distinct().count()
+    failures = Tally(MEASURES_BY_ID["time_limit_failures"], dict(failed), in_period, days=days)
+    return {"time_limit_failures": failures, "time_limits_at_risk": risk}
 
 
 def _monthly(facts: list[Fact], months: list[date], *, rate: bool) -> list[tuple[str, int, int | None]]:

@@ -30,18 +30,53 @@ from django.db.models import Case as CaseWhen
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from casework.cases.models import Case
+from casework.cases.constants import CaseFlag
+from casework.cases.models import Case, Offence
 from casework.deadlines.services import calendar_build, settings_load
 from casework.rules import reporting as rules_reporting
+from casework.rules.reporting import OFFENCE_GROUPS_BY_KEY
 
 from . import measures as measures_module
-from .filters import Period, month_start
+from .filters import Period, month_start, offence_group_q
 from .measures import MEASURES, Ctx, Fact, failings, rule_failing
 from .models import ReportCount, ReportFact, ReportFactStamp
 
 ALL_TIME = Period(date(1900, 1, 1), date(9000, 12, 31))
 BATCH = 500  # cases collected at once: one transaction each
 FAILINGS = "failings"  # the measure name the reasons files failed are kept under
+
+# A case's flags and offence groups, kept with its facts as bits, and with the counts as facets:
+# "" (every case), "flag:<flag>" or "group:<offence group>", so a dashboard for one case type or
+# one offence group reads counts too.
+FLAG_BITS = {flag: 1 << i for i, flag in enumerate(CaseFlag.values)}
+GROUP_BITS = {key: 1 << i for i, key in enumerate(OFFENCE_GROUPS_BY_KEY)}
+
+
+def facet_of(filters) -> str | None:
+    """The counts' facet for a report's case type or offence group; None when both are asked for."""
+    flag = filters.case_type if filters.case_type in FLAG_BITS else ""
+    group = filters.offence_group if filters.offence_group in GROUP_BITS else ""
+    if flag and group:
+        return None
+    return f"flag:{flag}" if flag else f"group:{group}" if group else ""
+
+
+def _facets(flags: int, groups: int) -> list[str]:
+    return ([""] + [f"flag:{f}" for f, bit in FLAG_BITS.items() if flags & bit]
+            + [f"group:{g}" for g, bit in GROUP_BITS.items() if groups & bit])
+
+
+def _marks(ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Each case's flags and offence groups as bits (an offence group as the dashboard's filter
+    has it: any offence of the case in the group)."""
+    flags = {row["pk"]: sum(bit for flag, bit in FLAG_BITS.items() if row[f"flag_{flag}"])
+             for row in Case.objects.filter(pk__in=ids).values("pk", *(f"flag_{f}" for f in FLAG_BITS))}
+    groups: dict[int, int] = defaultdict(int)
+    for key, bit in GROUP_BITS.items():
+        for pk in (Offence.objects.filter(offence_group_q(key), defendant__case_id__in=ids)
+                   .values_list("defendant__case_id", flat=True).distinct()):
+            groups[pk] |= bit
+    return {pk: (flags.get(pk, 0), groups.get(pk, 0)) for pk in ids}
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +105,8 @@ def facts_stale(cases: QuerySet[Case], basis: str) -> list[int]:
 def _rows(measure: str, facts: Iterable[Fact], places: dict[int, tuple]) -> list[ReportFact]:
     return [ReportFact(case_id=f.case_id, measure=measure, on=f.on, month=month_start(f.on), ok=f.ok, due=f.due,
                        key=f.key, value=f.value, where=f.where, category=f.category, area=f.area,
-                       hub_id=places[f.case_id][0], lpa_id=places[f.case_id][1]) for f in facts]
+                       hub_id=places[f.case_id][0], lpa_id=places[f.case_id][1], flags=places[f.case_id][2],
+                       groups=places[f.case_id][3]) for f in facts]
 
 
 def _place_q(hub: int | None, lpa: int | None) -> Q:
@@ -82,13 +118,19 @@ def _counted(facts: QuerySet[ReportFact]) -> QuerySet:
     """Facts counted as ReportCount holds them: the day an undecided fact falls due kept, a decided one's not."""
     due = CaseWhen(When(ok__isnull=True, then=F("due")), default=Value(None), output_field=DateField())
     return (facts.exclude(measure=FAILINGS).annotate(d=due)
-            .values("hub_id", "lpa_id", "measure", "month", "key", "ok", "d").annotate(n=Count("pk"))
-            .values_list("hub_id", "lpa_id", "measure", "month", "key", "ok", "d", "n"))
+            .values("hub_id", "lpa_id", "flags", "groups", "measure", "month", "key", "ok", "d").annotate(n=Count("pk"))
+            .values_list("hub_id", "lpa_id", "flags", "groups", "measure", "month", "key", "ok", "d", "n"))
 
 
 def _count_rows(rows) -> list[ReportCount]:
-    return [ReportCount(hub_id=hub, lpa_id=lpa, measure=m, month=month, key=key, ok=ok, due=due, n=n)
-            for hub, lpa, m, month, key, ok, due, n in rows]
+    """The counts by facet: each group of facts in the "" facet and in one for each flag and
+    offence group its cases have."""
+    totals: dict[tuple, int] = defaultdict(int)
+    for hub, lpa, flags, groups, m, month, key, ok, due, n in rows:
+        for facet in _facets(flags, groups):
+            totals[(hub, lpa, facet, m, month, key, ok, due)] += n
+    return [ReportCount(hub_id=hub, lpa_id=lpa, facet=facet, measure=m, month=month, key=key, ok=ok, due=due, n=n)
+            for (hub, lpa, facet, m, month, key, ok, due), n in totals.items()]
 
 
 def counts_recompute(cells: set[tuple[int | None, int | None, date]]) -> None:
@@ -131,7 +173,9 @@ def facts_refresh(case_ids: list[int], *, basis: str | None = None,
             revisions = dict(Case.objects.select_for_update().filter(pk__in=case_ids[i:i + BATCH])
                              .values_list("pk", "revision"))
             ids = list(revisions)
-            places = {pk: (hub, lpa) for pk, hub, lpa in Case.objects.filter(pk__in=ids).values_list("pk", "hub_id", "lpa_id")}
+            marks = _marks(ids)
+            places = {pk: (hub, lpa, *marks[pk])
+                      for pk, hub, lpa in Case.objects.filter(pk__in=ids).values_list("pk", "hub_id", "lpa_id")}
             ctx = Ctx(Case.objects.filter(pk__in=ids), ALL_TIME, timezone.localdate(), calendar, settings)
             rows = [r for m in MEASURES if m.stored for r in _rows(m.id, m.collect(ctx), places)]
             rows += _rows(FAILINGS, failings(ctx), places)
@@ -143,7 +187,8 @@ def facts_refresh(case_ids: list[int], *, basis: str | None = None,
                 counts_recompute(cells | {(r.hub_id, r.lpa_id, r.month) for r in rows if r.measure != FAILINGS})
             ReportFactStamp.objects.filter(case_id__in=ids).delete()
             ReportFactStamp.objects.bulk_create(
-                [ReportFactStamp(case_id=pk, revision=rev, basis=basis) for pk, rev in revisions.items()])
+                [ReportFactStamp(case_id=pk, revision=rev, basis=basis, flags=marks[pk][0], groups=marks[pk][1])
+                 for pk, rev in revisions.items()])
             written += len(rows)
         if progress:
             progress(min(i + BATCH, len(case_ids)), len(case_ids))
