@@ -360,11 +360,8 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     if not whole_months:
         for mid, key, st, n in counted(facts(period), "measure", "key"):
             by_key[mid][key][st] += n
-    # Each measure's cases in the period, in one pass: how many, and which files were assessed.
-    case_sets: dict[str, set[int]] = defaultdict(set)
-    for mid, case_id in facts(period).exclude(measure=FAILINGS).values_list("measure", "case_id").distinct():
-        case_sets[mid].add(case_id)
-    cases_in = {mid: len(ids) for mid, ids in case_sets.items()}
+    cases_in = dict(facts(period).exclude(measure=FAILINGS).values("measure")
+                    .annotate(c=Count("case_id", distinct=True)).values_list("measure", "c"))
     values: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     valued = [m.id for m in MEASURES if m.stored and m.valued]
     for mid, key, value in facts(period).filter(measure__in=valued, value__isnull=False).values_list(
@@ -394,7 +391,7 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
         Fact(case_id, urn, on, None, "", key=key, where=where, category=category, area=area)
         for case_id, urn, on, key, where, category, area in facts(period).filter(measure=FAILINGS).values_list(
             "case_id", "case__urn", "on", "key", "where", "category", "area")]
-    report.assessed = set().union(*(case_sets[mid] for mid in ASSESSED))
+    report.assessed = set(facts(period).filter(measure__in=ASSESSED).values_list("case_id", flat=True).distinct())
     report.caseload = caseload(scoped, today)
     report.training_threshold = training_threshold or django_settings.CASEWORK_TRAINING_THRESHOLD
     report.training_share = django_settings.CASEWORK_TRAINING_SHARE if training_share is None else training_share
