@@ -136,22 +136,28 @@ def _count_rows(rows) -> list[ReportCount]:
 def counts_recompute(cells: set[tuple[int | None, int | None, date]]) -> None:
     """Count again the stored facts of each (hub, local policing area, month) given. In the
     caller's transaction; the hubs are locked on PostgreSQL so two refreshes cannot interleave."""
-    from casework.people.models import Unit
-
     months: dict[tuple, set[date]] = defaultdict(set)
     for hub, lpa, month in cells:
         months[(hub, lpa)].add(month)
-    list(Unit.objects.select_for_update().filter(pk__in=sorted({h for h, _ in months if h})).order_by("pk")
-         .values_list("pk", flat=True))
+    _hubs_lock({h for h, _ in months if h})
     for (hub, lpa), ms in months.items():
         ReportCount.objects.filter(_place_q(hub, lpa), month__in=ms).delete()
         ReportCount.objects.bulk_create(_count_rows(_counted(ReportFact.objects.filter(_place_q(hub, lpa),
                                                                                         month__in=ms))))
 
 
+def _hubs_lock(hubs: set[int]) -> None:
+    """Lock the hubs' rows (PostgreSQL; SQLite writes one at a time anyway), in one order, so two
+    transactions never count the same hub's facts at once."""
+    from casework.people.models import Unit
+
+    list(Unit.objects.select_for_update().filter(pk__in=sorted(hubs)).order_by("pk").values_list("pk", flat=True))
+
+
 @transaction.atomic
 def counts_rebuild() -> int:
     """Count every stored fact again (after collecting many cases at once)."""
+    _hubs_lock(set(ReportFact.objects.exclude(hub_id=None).values_list("hub_id", flat=True).distinct()))
     ReportCount.objects.all().delete()
     rows = _count_rows(_counted(ReportFact.objects.all()))
     ReportCount.objects.bulk_create(rows, batch_size=2000)
