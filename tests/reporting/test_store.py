@@ -116,7 +116,8 @@ def test_a_change_of_service_level_collects_every_case_again(stored):
     manager = stored["people"]["M"]
     filters = ReportFilters(period=Period.month(NOVEMBER))
     read = lambda: report_read(cases=cases_in_role_scope(manager), filters=filters, today=TODAY)  # noqa: E731
-    assert (read().figures["file_service_level"].met, read().figures["file_service_level"].not_met) == (1, 1)
+    figure = read().figures["file_service_level"]
+    assert (figure.met, figure.not_met) == (1, 1)
     assert ServiceLevel.objects.filter(key="file_submission_working_days").update(value=3) == 1
     assert len(facts_stale(Case.objects.all(), facts_basis())) == Case.objects.count()
     figure = read().figures["file_service_level"]
@@ -184,11 +185,13 @@ def test_a_change_to_an_earlier_month_reaches_its_counts(stored):
         return report_read(cases=cases_in_role_scope(manager), filters=filters, today=TODAY,
                            hubs=role_scope_hubs(manager)).figures["guilty_plea_first_hearing"]
 
-    assert (read().met, read().not_met) == (1, 1)  # C2 sentenced at its first hearing; C1 pleaded not guilty
+    before = read()
+    assert (before.met, before.not_met) == (1, 1)  # C2 sentenced at its first hearing; C1 pleaded not guilty
     Hearing.objects.filter(case=c2, type="first").update(outcome="not_guilty_plea")
     change_record(case=c2, user=manager, change="hearing.result", part="hearing H1", before={"outcome": "sentenced"},
                   after={"outcome": "not_guilty_plea"}, summary="First hearing result corrected")
-    assert (read().met, read().not_met) == (0, 2)
+    after = read()
+    assert (after.met, after.not_met) == (0, 2)
     live, kept = both(stored, "M", filters, TODAY)
     assert kept == live
 

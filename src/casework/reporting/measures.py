@@ -365,6 +365,11 @@ def hard_limits(qs: QuerySet) -> QuerySet:
     return qs.filter(Q(kind__startswith=HARD_LIMITS[0]) | Q(kind__startswith=HARD_LIMITS[1]), hard=True, done=False)
 
 
+def passed_by(window: Period, today: date) -> date:
+    """The last day a time limit in the window can have passed unmet: yesterday at the latest."""
+    return min(window.end, today - timedelta(days=1))
+
+
 def time_limits_at_risk(ctx: Ctx) -> list[Fact]:
     """Custody and statutory time limits not yet met on open cases, as at today, by bucket."""
     out = []
@@ -379,7 +384,7 @@ def time_limits_at_risk(ctx: Ctx) -> list[Fact]:
 def time_limit_failures(ctx: Ctx) -> list[Fact]:
     """Custody or statutory time limits that passed in the period without being met."""
     w = ctx.window
-    last = min(w.end, ctx.today - timedelta(days=1))
+    last = passed_by(w, ctx.today)
     out = []
     for case_id, urn, kind, title, subject, due in hard_limits(CaseDeadline.objects.filter(
             case__in=ctx.cases, due__gte=w.start, due__lte=last)).values_list(

@@ -33,6 +33,7 @@ from .measures import (
     Measure,
     failings,
     hard_limits,
+    passed_by,
 )
 from .models import ReportCount, ReportFact, ReportFactStamp
 from .store import (
@@ -138,7 +139,6 @@ class Tally:
     cases: int = 0
     values: dict[str, list[float]] = field(default_factory=dict)
     grid: Counter = field(default_factory=Counter)  # time limits: (bucket, CTL or STL) → how many
-    days: list[date] = field(default_factory=list)  # time limits passed: each one's day, for the trend
 
     def limits_grid(self) -> list[dict]:
         return _grid(self.grid)
@@ -297,15 +297,14 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     period = filters.period
     months = trend_months(period.end)
     window = Period(min(period.start, months[0]), period.end)
-    scoped, live_filters = filters.apply(cases), filters
+    scoped = filters.apply(cases)
     if filters.offence_group in GROUP_BITS:
         # The offence group by the marks kept with each case's stamp (up to date: see report_read)
         # rather than by testing every offence again.
-        live_filters = replace(filters, offence_group="")
         bit = GROUP_BITS[filters.offence_group]
         marked = (ReportFactStamp.objects.alias(group_bit=F("groups").bitand(bit)).filter(group_bit=bit)
                   .values("case_id"))
-        scoped = live_filters.apply(cases).filter(pk__in=marked)
+        scoped = replace(filters, offence_group="").apply(cases).filter(pk__in=marked)
     status = CaseWhen(When(ok=True, then=Value(MET)), When(ok=False, then=Value(NOT_MET)),
                       When(due__lt=today, then=Value(NOT_MET)), default=Value(PENDING), output_field=IntegerField())
     until_today = [m.id for m in MEASURES if m.stored and m.until_today]
@@ -343,7 +342,7 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
         return (qs.exclude(measure=FAILINGS).annotate(st=status).values(*group, "st").annotate(n=weight)
                 .values_list(*group, "st", "n"))
 
-    monthly: dict[tuple[str, date], list[int]] = defaultdict(lambda: [0, 0, 0])
+    monthly: dict[str, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     # Whole months already over: the counts (a month still running, or cut short, needs each day).
     whole = places and facet is not None and period.end < today and period.end == month_end(period.end)
@@ -351,12 +350,12 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     if whole:
         counts = placed(ReportCount.objects.filter(month__gte=month_start(window.start), month__lte=window.end))
         for mid, month, key, st, n in counted(counts, "measure", "month", "key"):
-            monthly[(mid, month)][st] += n
+            monthly[mid][month][st] += n
             if whole_months and period.start <= month <= period.end:
                 by_key[mid][key][st] += n
     else:
         for mid, month, st, n in counted(facts(window), "measure", "month"):
-            monthly[(mid, month)][st] += n
+            monthly[mid][month][st] += n
     if not whole_months:
         for mid, key, st, n in counted(facts(period), "measure", "key"):
             by_key[mid][key][st] += n
@@ -368,24 +367,14 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
             "measure", "key", "value"):
         values[mid][key].append(value)
 
-    figures: dict[str, Figure | Tally] = {}
+    figures: dict[str, Figure | Tally] = time_limit_tallies(scoped, window, period, today, monthly)
     series: dict[str, list[TrendPoint]] = {}
-    figures.update(time_limit_tallies(scoped, window, period, today))
     for m in MEASURES:
-        if m.id in figures:
-            if m.trend:
-                counts = Counter(month_start(due) for due in figures[m.id].days)
-                series[m.id] = trend([(f"{first:%Y-%m}", counts[first], None) for first in months])
-            continue
-        assert m.stored, f"{m.id} is neither stored nor counted here"
-        figures[m.id] = Tally(m, dict(by_key[m.id]), cases_in.get(m.id, 0), dict(values[m.id]))
+        if m.id not in figures:
+            assert m.stored, f"{m.id} is neither stored nor counted here"
+            figures[m.id] = Tally(m, dict(by_key[m.id]), cases_in.get(m.id, 0), dict(values[m.id]))
         if m.trend:
-            points = []
-            for first in months:
-                met, not_met, pending = monthly[(m.id, first)]
-                points.append((f"{first:%Y-%m}", met, met + not_met) if m.kind == "rate"
-                              else (f"{first:%Y-%m}", met + not_met + pending, None))
-            series[m.id] = trend(points)
+            series[m.id] = trend(_points(monthly[m.id], months, rate=m.kind == "rate"))
     report = Report(filters, today, figures, series, months)
     report.failing_facts = [
         Fact(case_id, urn, on, None, "", key=key, where=where, category=category, area=area)
@@ -401,10 +390,12 @@ def report_stored(*, cases: QuerySet[Case], filters: ReportFilters, today: date,
     return report
 
 
-def time_limit_tallies(scoped: QuerySet[Case], window: Period, period: Period, today: date) -> dict[str, Tally]:
+def time_limit_tallies(scoped: QuerySet[Case], window: Period, period: Period, today: date,
+                       monthly: dict[str, dict[date, list[int]]]) -> dict[str, Figure | Tally]:
     """The custody and statutory time limits (from the stored deadlines, not the fact store),
-    counted in SQL: those at risk today by bucket, and those passed unmet in the period. The same
-    deadlines as measures.time_limits_at_risk and time_limit_failures."""
+    counted in SQL: those at risk today by bucket, and those passed unmet in the period (and, into
+    `monthly`, in each month of the window). The same deadlines as measures.time_limits_at_risk
+    and time_limit_failures."""
     deadlines = CaseDeadline.objects.filter(case__in=scoped) if scoped.query.where else CaseDeadline.objects.all()
     hard = hard_limits(deadlines).annotate(cat=CaseWhen(When(kind__startswith=HARD_LIMITS[0], then=Value("CTL")),
                                                         default=Value("STL"), output_field=CharField()))
@@ -414,28 +405,32 @@ def time_limit_tallies(scoped: QuerySet[Case], window: Period, period: Period, t
         at_risk[bucket(due, today)][PENDING] += n
     risk = Tally(MEASURES_BY_ID["time_limits_at_risk"], dict(at_risk), hard.values("case_id").distinct().count(),
                  grid=grid)
-    passed = hard.filter(due__gte=window.start, due__lte=min(window.end, today - timedelta(days=1)))
-    failed, days = defaultdict(lambda: [0, 0, 0]), []
+    passed = hard.filter(due__gte=window.start, due__lte=passed_by(window, today))
+    failed = defaultdict(lambda: [0, 0, 0])
     for due, cat, n in passed.values("due", "cat").annotate(n=Count("pk")).values_list("due", "cat", "n"):
-        days += [due] * n
+        monthly["time_limit_failures"][month_start(due)][PENDING] += n
         if period.contains(due):
             failed[cat][PENDING] += n
     in_period = passed.filter(due__gte=period.start, due__lte=period.end).values("case_id").distinct().count()
-    failures = Tally(MEASURES_BY_ID["time_limit_failures"], dict(failed), in_period, days=days)
+    failures = Tally(MEASURES_BY_ID["time_limit_failures"], dict(failed), in_period)
     return {"time_limit_failures": failures, "time_limits_at_risk": risk}
 
 
 def _monthly(facts: list[Fact], months: list[date], *, rate: bool) -> list[tuple[str, int, int | None]]:
-    num, den = Counter(), Counter()
+    by_month: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
     for f in facts:
-        m = month_start(f.on)
-        if rate:
-            if f.ok is not None:
-                den[m] += 1
-                num[m] += f.ok
-        else:
-            num[m] += 1
-    return [(f"{m:%Y-%m}", num[m], den[m] if rate else None) for m in months]
+        by_month[month_start(f.on)][PENDING if f.ok is None else MET if f.ok else NOT_MET] += 1
+    return _points(by_month, months, rate=rate)
+
+
+def _points(by_month: dict[date, list[int]], months: list[date], *, rate: bool) -> list[tuple[str, int, int | None]]:
+    """Each month's (label, numerator, denominator) for the trend, from its [met, not met, pending]:
+    a rate counts those met of those decided, a count every fact."""
+    out = []
+    for first in months:
+        met, not_met, pending = by_month.get(first, (0, 0, 0))
+        out.append((f"{first:%Y-%m}", met, met + not_met) if rate else (f"{first:%Y-%m}", met + not_met + pending, None))
+    return out
 
 
 # --- Caseload -----------------------------------------------------------------------------------

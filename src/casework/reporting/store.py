@@ -66,17 +66,17 @@ def _facets(flags: int, groups: int) -> list[str]:
             + [f"group:{g}" for g, bit in GROUP_BITS.items() if groups & bit])
 
 
-def _marks(ids: list[int]) -> dict[int, tuple[int, int]]:
-    """Each case's flags and offence groups as bits (an offence group as the dashboard's filter
-    has it: any offence of the case in the group)."""
-    flags = {row["pk"]: sum(bit for flag, bit in FLAG_BITS.items() if row[f"flag_{flag}"])
-             for row in Case.objects.filter(pk__in=ids).values("pk", *(f"flag_{f}" for f in FLAG_BITS))}
+def _places(ids: list[int]) -> dict[int, tuple[int | None, int | None, int, int]]:
+    """Each case's hub, local policing area, and flags and offence groups as bits (an offence
+    group as the dashboard's filter has it: any offence of the case in the group)."""
     groups: dict[int, int] = defaultdict(int)
     for key, bit in GROUP_BITS.items():
         for pk in (Offence.objects.filter(offence_group_q(key), defendant__case_id__in=ids)
                    .values_list("defendant__case_id", flat=True).distinct()):
             groups[pk] |= bit
-    return {pk: (flags.get(pk, 0), groups.get(pk, 0)) for pk in ids}
+    return {row["pk"]: (row["hub_id"], row["lpa_id"],
+                        sum(bit for flag, bit in FLAG_BITS.items() if row[f"flag_{flag}"]), groups[row["pk"]])
+            for row in Case.objects.filter(pk__in=ids).values("pk", "hub_id", "lpa_id", *(f"flag_{f}" for f in FLAG_BITS))}
 
 
 @lru_cache(maxsize=1)
@@ -179,9 +179,7 @@ def facts_refresh(case_ids: list[int], *, basis: str | None = None,
             revisions = dict(Case.objects.select_for_update().filter(pk__in=case_ids[i:i + BATCH])
                              .values_list("pk", "revision"))
             ids = list(revisions)
-            marks = _marks(ids)
-            places = {pk: (hub, lpa, *marks[pk])
-                      for pk, hub, lpa in Case.objects.filter(pk__in=ids).values_list("pk", "hub_id", "lpa_id")}
+            places = _places(ids)
             ctx = Ctx(Case.objects.filter(pk__in=ids), ALL_TIME, timezone.localdate(), calendar, settings)
             rows = [r for m in MEASURES if m.stored for r in _rows(m.id, m.collect(ctx), places)]
             rows += _rows(FAILINGS, failings(ctx), places)
@@ -193,7 +191,7 @@ def facts_refresh(case_ids: list[int], *, basis: str | None = None,
                 counts_recompute(cells | {(r.hub_id, r.lpa_id, r.month) for r in rows if r.measure != FAILINGS})
             ReportFactStamp.objects.filter(case_id__in=ids).delete()
             ReportFactStamp.objects.bulk_create(
-                [ReportFactStamp(case_id=pk, revision=rev, basis=basis, flags=marks[pk][0], groups=marks[pk][1])
+                [ReportFactStamp(case_id=pk, revision=rev, basis=basis, flags=places[pk][2], groups=places[pk][3])
                  for pk, rev in revisions.items()])
             written += len(rows)
         if progress:
