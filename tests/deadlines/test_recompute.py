@@ -216,3 +216,24 @@ def test_the_case_page_orders_a_clock_ending_after_midnight_bst_after_a_limit_du
     CaseDeadline.objects.create(kind="LIMIT", title="Limit", due=date(2025, 6, 10), **common)
     order = [row["deadline"].kind for row in case_deadlines(case, today=date(2025, 5, 1))]
     assert order == ["LIMIT", "CLOCK"]
+
+
+def test_a_limit_past_the_calendars_years_is_stored_as_cannot_compute_and_shown_on_the_case(units, sample_doc, today):
+    """A case whose dates run past the calendar's last year: the run gives that case a 'cannot
+    compute' deadline due today, keeps every other deadline, and the case page says so."""
+    case = _import(sample_doc, today)
+    short = Calendar.of(((d, n) for d, n in country_holidays("GB", subdiv="ENG", years=[2024]).items()), years=[2024])
+    case_deadlines_recompute(case_ids=[case.pk], today=today, calendar=short)
+    problems = CaseDeadline.objects.filter(case=case, kind="DEADLINE.CANNOT_COMPUTE")
+    assert problems.exists() and all(p.due == today and p.hard for p in problems)
+    assert all("bank holidays of 2025 are not known" in p.basis for p in problems)
+    assert CaseDeadline.objects.filter(case=case, kind="DEADLINE.TASK").exists()  # the others still there
+
+
+def test_an_assumed_fact_is_stored_with_the_deadline(units, sample_doc, today):
+    doc = copy.deepcopy(sample_doc)
+    for o in doc["defendants"][0]["offences"]:
+        o["mode_of_trial"] = None
+    case = _import(doc, today)
+    stl = CaseDeadline.objects.filter(case=case, kind="DEADLINE.STL.SUMMARY")
+    assert stl.exists() and all("treated as summary only" in r.assumption for r in stl)

@@ -73,3 +73,20 @@ def test_changing_a_service_level_recomputes_deadlines(admin_client, units, samp
     from django.contrib.admin.models import LogEntry
 
     assert LogEntry.objects.filter(object_repr__contains="Charged file to the CPS").exists()  # audited
+
+
+def test_the_bank_holiday_page_shows_the_years_the_calendar_covers_and_warns_ahead_of_the_last(admin_client, settings):
+    from datetime import date
+
+    from casework.deadlines.services import calendar_build, calendar_coverage
+    from casework.reference.models import BankHoliday
+
+    last = BankHoliday.objects.order_by("-date").first().date.year  # the shipped GOV.UK list's last year
+    page = admin_client.get("/admin/reference/bankholiday/").content.decode()
+    assert f"The calendar covers 2000 to {last}" in page
+    assert calendar_build().last_year == last
+    assert calendar_coverage(date(last - 1, 1, 2))["warn"] and not calendar_coverage(date(last - 3, 1, 2))["warn"]
+    # A day in a later year extends the calendar to it.
+    BankHoliday.objects.create(date=date(last + 1, 1, 1), title="New Year's Day", source="admin")
+    assert calendar_build().covers(date(last + 1, 6, 1))
+    assert f"The calendar covers 2000 to {last + 1}" in admin_client.get("/admin/reference/bankholiday/").content.decode()

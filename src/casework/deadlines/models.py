@@ -43,6 +43,8 @@ class CaseDeadline(models.Model):
     source = models.CharField(max_length=400)
     confidence = models.CharField(max_length=12)
     configurable = models.BooleanField(default=False)
+    # What the date assumed because the file lacks a fact (shown beside it); blank when nothing was.
+    assumption = models.TextField(blank=True, default="")
     computed_at = models.DateTimeField()
 
     class Meta:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from casework.cases.models import Case
@@ -23,17 +24,35 @@ from casework.rules.snapshot import snapshot_from_casefile
 
 from .models import CaseDeadline, ServiceLevel
 
-YEARS = range(2015, 2041)
+FIRST_YEAR = 2000  # past years' bank holidays are history, not a guess
 LONDON = ZoneInfo("Europe/London")
 
 
+def calendar_years() -> range:
+    """The years the app's calendar covers: from 2000 to the last year of the published GOV.UK list
+    (shipped reference data), or a later year for which an administrator has entered a bank
+    holiday. Later years are not guessed: asking about them is an error the case shows."""
+    last = BankHoliday.objects.aggregate(last=Max("date"))["last"]
+    return range(FIRST_YEAR, (last.year if last else FIRST_YEAR - 1) + 1)
+
+
 def calendar_build() -> Calendar:
-    """England and Wales bank holidays: `holidays` with subdiv="ENG", plus administrators' one-off
-    days from the bank holiday table (never the other UK nations' lists)."""
-    days = dict(holidays.country_holidays("GB", subdiv="ENG", years=YEARS).items())
+    """England and Wales bank holidays: `holidays` with subdiv="ENG" for the years covered, plus
+    administrators' one-off days from the bank holiday table (never the other UK nations' lists)."""
+    years = calendar_years()
+    days = dict(holidays.country_holidays("GB", subdiv="ENG", years=years).items())
     for d, title in BankHoliday.objects.filter(source=BankHolidaySource.ADMIN).values_list("date", "title"):
         days[d] = title
-    return Calendar(days)
+    return Calendar(days, frozenset(years))
+
+
+def calendar_coverage(today: date) -> dict:
+    """What the administrators' page says of the calendar: its years, and a warning once fewer than
+    two years remain (a CTL or a service level counted past the last year cannot be computed)."""
+    years = calendar_years()
+    last = years[-1] if years else None
+    warn = last is None or last < today.year + 2
+    return {"first": years[0] if years else None, "last": last, "warn": warn}
 
 
 SERVICE_LEVEL_TEXT = {
@@ -77,13 +96,13 @@ def settings_load() -> DeadlineSettings:
 
 
 FIELDS = ("kind", "title", "subject", "subject_ref", "due", "due_at", "hard", "custody", "done", "basis",
-          "source", "confidence", "configurable")
+          "source", "confidence", "configurable", "assumption")
 
 
 def _values(found: list[Deadline]) -> list[tuple]:
     return [
         (d.rule.id, d.rule.title[:200], d.subject[:300], d.subject_ref or "", d.due, d.due_at, d.rule.hard,
-         d.custody, d.done, d.basis, d.rule.source[:400], d.rule.confidence, d.rule.configurable)
+         d.custody, d.done, d.basis, d.rule.source[:400], d.rule.confidence, d.rule.configurable, d.assumption)
         for d in found
     ]
 

@@ -46,6 +46,29 @@ class BankHolidayAdmin(admin.ModelAdmin):
     list_filter = ["source"]
     date_hierarchy = "date"
 
+    def changelist_view(self, request, extra_context=None):
+        # The calendar's years, said where administrators keep it: a date past the last one cannot
+        # be counted (the case shows "cannot compute"), so warn while there is time to add a year.
+        from django.contrib import messages
+        from django.utils import timezone
+
+        from casework.deadlines.services import calendar_coverage
+
+        cover = calendar_coverage(timezone.localdate())
+        if cover["last"] is None:
+            messages.error(request, "No bank holidays are loaded: no working day or custody time limit can be counted. "
+                                    "Load the reference data (casework bootstrap).")
+        else:
+            text = (f"The calendar covers {cover['first']} to {cover['last']}: deadlines that fall after "
+                    f"31 December {cover['last']} cannot be computed and are shown on their cases as such.")
+            if cover["warn"]:
+                messages.warning(request, text + f" Add the bank holidays of {cover['last'] + 1} (from GOV.UK) before "
+                                                 "the end of the year: adding a day in a later year extends the "
+                                                 "calendar to that year, with its regular bank holidays.")
+            else:
+                messages.info(request, text)
+        return super().changelist_view(request, extra_context)
+
     def save_model(self, request, obj, form, change):
         from casework.deadlines.tasks import deadlines_recompute_all
 

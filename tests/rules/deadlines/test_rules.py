@@ -46,6 +46,7 @@ from .builders import (
 SAMPLE = Path(__file__).parents[2] / "interchange" / "files" / "20BH0456725.json"
 
 CTL_SUMMARY = "DEADLINE.CTL.MAGISTRATES_SUMMARY"
+REMAND = "DEADLINE.REMAND.MAGISTRATES"
 CTL_EW = "DEADLINE.CTL.MAGISTRATES_EITHER_WAY"
 CTL_CROWN = "DEADLINE.CTL.CROWN_COURT"
 CTL_COVID = "DEADLINE.CTL.CROWN_COURT_2020"
@@ -165,6 +166,21 @@ ROWS: list[Row] = [
     Row("CPR14-crown-sent-on-bail-then-remanded-runs-from-the-remand",
         lambda: remanded("either_way", "2025-04-01", hearings=[sent_on("2025-03-17")]), CTL_CROWN, "2025-09-30", True,
         ("182 days from the remand in custody on Tue 1 Apr 2025 (sent on Mon 17 Mar 2025 on bail)",)),
+    # ---- Remands in custody before conviction (s.128(6), s.128A MCA 1980) ----------------------
+    # Remanded Mon 3 Mar 2025: 8 clear days (4–11 Mar), so back before the court by Wed 12 Mar.
+    Row("BSTIM-first-remand-eight-clear-days", lambda: remanded("summary", "2025-03-03"), REMAND, "2025-03-12", True,
+        ("Remanded in custody on Mon 3 Mar 2025", "at most 8 clear days", "no next hearing is listed"), custody=True),
+    Row("BSTIM-first-remand-next-hearing-within-the-limit",
+        lambda: remanded("summary", "2025-03-03", hearings=[hearing("HR", "B20BL00", "remand", "2025-03-11T10:00:00Z")]),
+        REMAND, "2025-03-12", True, ("next hearing listed Tue 11 Mar 2025.",), done=True),
+    # Remanded again on Fri 7 Mar and the next stage listed for Tue 1 Apr: a s.128A remand of up to 28 days.
+    Row("BSTIM-later-remand-up-to-28-days-under-s128A",
+        lambda: remanded("summary", "2025-03-03", hearings=[
+            hearing("H1", "B20BL00", "remand", "2025-03-07T10:00:00Z", "adjourned"),
+            hearing("H2", "B20BL00", "remand", "2025-04-01T10:00:00Z")]),
+        REMAND, "2025-04-04", True, ("Remanded again on Fri 7 Mar 2025", "up to 28 days under s.128A"), done=True),
+    Row("BSTIM-no-remand-limit-once-sent", lambda: remanded("either_way", "2025-03-03", hearings=[sent_on("2025-03-05")]),
+        REMAND, None),
     Row("CPR14-crown-not-the-magistrates-limit-once-sent",
         lambda: remanded("either_way", "2025-03-03", hearings=[sent_on("2025-03-17")]), CTL_EW, None),
     # The 2020–21 coronavirus extension, by sending date: 28 Sep 2020 – 27 Jun 2021 inclusive.
@@ -269,9 +285,10 @@ ROWS: list[Row] = [
     Row("S39A-da-common-assault-capped-at-2-years",
         lambda: summary_offence("2025-01-01", da=True, statement_on="2026-11-20"), STL, "2027-01-01", True,
         ("2 years from the offence on 1 Jan 2025 (1 Jan 2027)",)),
-    Row("S39A-da-common-assault-no-statement-yet-2-years",
-        lambda: summary_offence("2025-01-01", da=True), STL, "2027-01-01", True,
-        ("no complainant's statement is recorded, so at most 2 years from the offence on 1 Jan 2025",)),
+    # Fail safe: with no statement yet, s.127's six months until one exists (not s.39A's two years).
+    Row("S39A-da-common-assault-no-statement-yet-s127-six-months",
+        lambda: summary_offence("2025-01-01", da=True), STL, "2025-07-01", True,
+        ("no complainant's statement recorded: six months from the offence on 1 Jan 2025", "until a statement exists")),
 
     # ---- PACE detention clock [PACE ss.41–44]: times shown in Europe/London -------------------
     Row("PACE-24-hours-in-winter", lambda: police_custody("2025-03-09T20:15:00Z"), PACE, "2025-03-10", True,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import UTC, date, tzinfo
 
 from ..calendar import Calendar
+from ..errors import RuleInputError
+from ..findings import VERIFIED
 from ..snapshot import CaseSnapshot
 from . import custody, progression, statutory  # noqa: F401 — registers their rules
 from .base import (
@@ -26,21 +28,47 @@ from .base import (
 )
 from .registry import RULES, DeadlineContext
 
-__all__ = ["deadlines_for", "catalogue", "Deadline", "DeadlineRule", "DeadlineSettings", "DEFAULT_SETTINGS",
+__all__ = ["deadlines_for", "CANNOT_COMPUTE", "catalogue", "Deadline", "DeadlineRule", "DeadlineSettings", "DEFAULT_SETTINGS",
            "bucket", "urgency_key", "urgency_order", "BUCKETS", "BUCKET_LABELS"]
+
+
+CANNOT_COMPUTE = DeadlineRule(
+    id="DEADLINE.CANNOT_COMPUTE", title="A time limit cannot be computed from the facts recorded", family="Data",
+    unit="calendar days", start_day_counted=False, excluded="none", roll="none", hard=True,
+    source="Casework: a deadline rule refused the case's facts", confidence=VERIFIED,
+    explanation="A fact a time limit turns on is missing or impossible, so no date is given rather than a wrong one. "
+                "It is shown as due today until the record is corrected; meanwhile work the limit out by hand.")
 
 
 def deadlines_for(case: CaseSnapshot, *, today: date, calendar: Calendar,
                   settings: DeadlineSettings = DEFAULT_SETTINGS, tz: tzinfo = UTC) -> list[Deadline]:
-    """Every deadline on the case, most urgent first (see `urgency_key`)."""
+    """Every deadline on the case, most urgent first (see `urgency_key`).
+
+    A rule that cannot work with the case's facts (a remand with no start time, a date outside the
+    calendar's years) gives one `CANNOT_COMPUTE` deadline, due today and naming the rule and the
+    problem; the other rules still run, so one bad fact never hides the rest of the case."""
     if case.stage == "finalised":
         return []
     ctx = DeadlineContext(case, today, calendar, settings, tz)
     out: list[Deadline] = []
     for rule, make in RULES:
-        out.extend(make(ctx, rule))
+        try:
+            out.extend(make(ctx, rule))
+        except RuleInputError as error:
+            out.append(_cannot_compute(rule, error, today))
+        except (AttributeError, TypeError, ValueError) as error:
+            # A fact of the wrong type reached a rule (a snapshot built by hand, not from a
+            # validated case file): reported on the case, never a crash of the whole run.
+            out.append(_cannot_compute(rule, RuleInputError("case file", f"a recorded fact has the wrong form ({error})"), today))
     out.sort(key=lambda d: urgency_key(d, today))
     return out
+
+
+def _cannot_compute(rule: DeadlineRule, error: RuleInputError, today: date) -> Deadline:
+    title = rule.title[0].lower() + rule.title[1:]
+    return Deadline(CANNOT_COMPUTE, f"{rule.title}", rule.id, today,
+                    f"Cannot compute the {title}: {error.field} — {error.problem}. Correct the record; until then "
+                    "work this limit out by hand.")
 
 
 def catalogue() -> list[DeadlineRule]:

@@ -44,6 +44,9 @@ class Deadline:
     due_at: datetime | None = None  # for hour-based clocks (PACE, priority charging decisions)
     done: bool = False
     custody: bool = False
+    # Set when the date rests on a fact assumed because the file lacks it ("the mode of trial is
+    # not recorded, so the shortest limit that could apply is shown"): shown beside the date.
+    assumption: str = ""
 
     @property
     def kind(self) -> str:
@@ -68,6 +71,7 @@ class Deadline:
             "confidence": self.rule.confidence,
             "configurable": self.rule.configurable,
             "setting": self.rule.setting,  # the DeadlineSettings figure (a service level) behind the date
+            "assumption": self.assumption,
         }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..errors import RuleInputError
 from ..findings import SECONDARY, UNVERIFIED, VERIFIED
 from ..text import weekday
 from .base import Deadline
@@ -19,6 +20,27 @@ COMMON = dict(family="Custody time limits", unit="calendar days", start_day_coun
               excluded="Saturdays, Sundays, Christmas Day, Good Friday and bank holidays", roll="back", hard=True)
 COVID_FROM, COVID_TO = date(2020, 9, 28), date(2021, 6, 27)
 CONVICTED_OR_TRIED = ("convicted", "acquitted", "dismissed", "committed_for_sentence", "sentenced")
+MODES = ("summary", "either_way", "indictable_only")
+MAGISTRATES_LIMIT = {"summary": 56, "either_way": 70}
+
+
+def _remands(d, what: str):
+    """A defendant's remands in custody, earliest first; a remand with no start time is refused by
+    name, since every custody limit counts from it."""
+    remands = [e for e in d.custody_episodes if e.kind == "remand"]
+    for e in remands:
+        if e.started_at is None:
+            raise RuleInputError(f"remand of {d.display_name} ({d.ref})", f"the remand has no start time, so the {what} cannot be counted")
+    return sorted(remands, key=lambda e: e.started_at)
+
+
+def _mode_assumed(o) -> str:
+    """Why a charge's mode of trial is taken as summary (the shortest limit), or "" when known."""
+    if o.mode_of_trial in MODES:
+        return ""
+    what = "is not recorded" if not o.mode_of_trial else f"'{o.mode_of_trial}' is not a mode of trial"
+    return (f"The mode of trial of {o.code} {what}, so the shortest limit that could apply (summary only, 56 days) "
+            "is shown; record the mode of trial to get the right limit.")
 
 MAGS_SUMMARY = rule_only("DEADLINE.CTL.MAGISTRATES_SUMMARY", title="Custody time limit: summary offence (56 days)",
                          source=CTLR, confidence=VERIFIED, **COMMON,
@@ -51,8 +73,10 @@ def ctl(ctx: DeadlineContext, extension_rule):
     if case.stage == "awaiting_sentence" or any(h.outcome in CONVICTED_OR_TRIED for h in case.hearings):
         return
     for d in case.defendants:
-        remands = sorted((e for e in d.custody_episodes if e.kind == "remand"), key=lambda e: e.started_at)
-        if not remands or d.status != "remanded_in_custody":
+        if d.status != "remanded_in_custody":
+            continue
+        remands = _remands(d, "custody time limit")
+        if not remands:
             continue
         first = ctx.day(remands[0].started_at)
         for o in d.offences:
@@ -60,6 +84,7 @@ def ctl(ctx: DeadlineContext, extension_rule):
             if o.status != "charged" or o.plea == "guilty":
                 continue
             subject = f"{d.display_name} ({d.ref}), charge {o.ref} {o.code}"
+            assumed = ""
             crown_sent = sent if sent else (first if o.mode_of_trial == "indictable_only" else None)
             if crown_sent:
                 spent = max(0, (crown_sent - first).days)
@@ -73,7 +98,17 @@ def ctl(ctx: DeadlineContext, extension_rule):
                 if first > crown_sent:  # sent on bail, remanded later: the period runs from the remand
                     start = first
                     how = f"{days} days from the remand in custody on {weekday(first)} (sent on {weekday(crown_sent)} on bail)"
-            elif o.mode_of_trial == "summary":
+                mags_limit = MAGISTRATES_LIMIT.get(o.mode_of_trial or "summary", 56)
+                if spent > mags_limit:
+                    # More days in the magistrates' court's custody than its limit allows: that limit
+                    # must have been extended, or it expired and the defendant had a right to bail.
+                    assumed = (f"{d.display_name} spent {spent} days in custody before sending, more than the "
+                               f"{mags_limit}-day magistrates' court limit: that limit must already have been extended "
+                               "(or it expired). Check the extension order; the Crown Court limit is counted as the "
+                               "regulations say, less every day already spent.")
+                    if start + timedelta(days=days) <= crown_sent:
+                        assumed += " On these facts the Crown Court limit had run out before the case was sent."
+            elif o.mode_of_trial == "summary" or (assumed := _mode_assumed(o)):
                 r, days, start, notice_days = MAGS_SUMMARY, 56, first, 2
                 how = f"56 days from first appearance on {weekday(first)}"
             else:
@@ -91,7 +126,8 @@ def ctl(ctx: DeadlineContext, extension_rule):
                         f"on the preceding working day, {weekday(expiry)}")
             else:
                 how += f": expires on {weekday(expiry)}"
-            yield Deadline(r, subject, o.ref, expiry, how + " — reg. 2(4)–(5) CTL Regulations 1987.", custody=True)
+            yield Deadline(r, subject, o.ref, expiry, how + " — reg. 2(4)–(5) CTL Regulations 1987.", custody=True,
+                           assumption=assumed)
             # The hearing comes only after the expiry of N days from the day notice is given (r.14.18(2)),
             # so the latest hearing, on the expiry day, needs notice N + 1 days before it.
             notice = expiry - timedelta(days=notice_days + 1)
@@ -100,4 +136,58 @@ def ctl(ctx: DeadlineContext, extension_rule):
                            f"The CTL expires on {weekday(expiry)}; the {court} hears an application to extend only after "
                            f"{notice_days} days from the day notice is given, and must hear it before the CTL expires — "
                            f"so give notice by {weekday(notice)} (the court may shorten the notice).",
-                           custody=True)
+                           custody=True, assumption=assumed)
+
+
+REMAND_SOURCE = "Magistrates' Courts Act 1980 s.128(6) (8 clear days) and s.128A (up to 28 days for a later remand) [BSTIM]"
+ENDED_REMAND = ("sent_to_crown", *CONVICTED_OR_TRIED, "discontinued", "cracked")
+
+
+@rule("DEADLINE.REMAND.MAGISTRATES", title="Remand in custody: next appearance before the magistrates' court",
+      family="Custody time limits", unit="calendar days", start_day_counted=False,
+      excluded="none", roll="none", hard=True, source=REMAND_SOURCE, confidence=SECONDARY,
+      explanation="Before conviction a magistrates' court may remand a defendant in custody for at most 8 clear days "
+                  "(neither the day of the remand nor the day of the return counted). A later remand may be for up to "
+                  "28 days where s.128A allows (the defendant was remanded before for the offence and the court has "
+                  "set the date of the next stage). The defendant must be brought back before the court by then.")
+def remand(ctx: DeadlineContext, r):
+    case = ctx.case
+    if any(h.outcome in ENDED_REMAND for h in case.hearings) or case.venue == "crown":
+        return  # sent (the Crown Court's own remands) or convicted: s.128 no longer governs
+    for d in case.defendants:
+        if d.status != "remanded_in_custody":
+            continue
+        remands = _remands(d, "remand limit")
+        if not remands:
+            continue
+        first = ctx.day(remands[0].started_at)
+        # Each hearing held since the first remand, with the defendant kept in custody, remanded
+        # them again: the current remand runs from the latest of those held up to today.
+        held = sorted(ctx.day(h.starts_at) for h in case.hearings
+                      if first < ctx.day(h.starts_at) <= ctx.today and h.outcome not in ("vacated",))
+        start = held[-1] if held else first
+        later = bool(held)
+        listed = min((ctx.day(h.starts_at) for h in case.hearings
+                      if ctx.day(h.starts_at) > start and h.outcome in (None, "")), default=None)
+        first_limit = start + timedelta(days=9)  # 8 clear days: return on the 9th day after
+        subject = f"{d.display_name} ({d.ref})"
+        assumed = ""
+        if later and listed and first_limit < listed <= start + timedelta(days=28):
+            due = start + timedelta(days=28)
+            how = (f"Remanded again on {weekday(start)}: a later remand may be for up to 28 days under s.128A, so the "
+                   f"defendant must be back before the court by {weekday(due)}; next hearing listed {weekday(listed)}.")
+            assumed = ("The next hearing is more than 8 clear days away: this is lawful only if the court remanded "
+                       "under s.128A (a later remand, with the date of the next stage set). Check the remand order.")
+        else:
+            due = first_limit
+            how = (f"{'Remanded again' if later else 'Remanded in custody'} on {weekday(start)}: at most 8 clear days, "
+                   f"so the defendant must be back before the court by {weekday(due)}")
+            if listed:
+                how += f"; next hearing listed {weekday(listed)}" + (" — after the limit." if listed > due else ".")
+            else:
+                how += "; no next hearing is listed."
+                if later:
+                    assumed = ("A later remand may be for up to 28 days under s.128A; with no next hearing recorded "
+                               "the shortest limit, 8 clear days, is shown.")
+        yield Deadline(r, subject, d.ref, due, how + " — s.128(6), s.128A MCA 1980.", done=listed is not None and listed <= due,
+                       custody=True, assumption=assumed)

@@ -14,22 +14,34 @@ DA_COMMON_ASSAULT = {"CJ88001", "CJ88116"}  # common assault; assault by beating
 
 
 def summary_time_limit(case, o, statements):
-    """(last day to start proceedings, basis in words, confidence) for a summary-only offence, or None.
+    """(last day to start proceedings, basis in words, confidence, assumption) for a summary-only
+    offence, or None when the offence date is not recorded.
 
-    `statements`: dates of the complainant's statements or video interviews (for s.39A)."""
+    `statements`: dates of the complainant's statements or video interviews (for s.39A). Each
+    offence takes its own: the first made on or after the day it was committed (a statement made
+    before an offence cannot be about it). With none yet, s.127's six months is given, and said to
+    be an assumption: s.39A's longer period starts only once a statement exists."""
     committed = o.date_to or o.date_from
     if committed is None:
         return None
     if o.code[:7] in DA_COMMON_ASSAULT and "domestic_abuse" in case.flags:
         two_years = add_years(committed, 2)
-        if statements:
-            first = min(statements)
+        own = [s for s in statements if s >= (o.date_from or committed)]
+        if own:
+            first = min(own)
             limit = min(two_years, add_months(first, 6))
             return limit, (f"domestic abuse common assault: the earlier of 2 years from the offence on {day(committed)} ({day(two_years)}) "
-                           f"and 6 months from the complainant's first statement on {day(first)} ({day(add_months(first, 6))}) — s.39A CJA 1988"), VERIFIED
-        return two_years, (f"domestic abuse common assault: no complainant's statement is recorded, so at most 2 years from the offence on "
-                           f"{day(committed)} — s.39A CJA 1988"), VERIFIED
-    return add_months(committed, 6), f"six months from the offence on {day(committed)} — s.127 MCA 1980 (day of the offence not counted)", SECONDARY
+                           f"and 6 months from the complainant's first statement on {day(first)} ({day(add_months(first, 6))}) — s.39A CJA 1988"), VERIFIED, ""
+        six = add_months(committed, 6)
+        return six, (f"domestic abuse common assault with no complainant's statement recorded: six months from the offence on "
+                     f"{day(committed)} — s.127 MCA 1980, until a statement exists (s.39A CJA 1988)"), VERIFIED, (
+            "No statement or video interview of the complainant is recorded, so s.127's six months is shown. Once one "
+            "is recorded the limit becomes the earlier of 2 years from the offence and 6 months from that statement (s.39A).")
+    return add_months(committed, 6), f"six months from the offence on {day(committed)} — s.127 MCA 1980 (day of the offence not counted)", SECONDARY, ""
+
+
+def mode_unknown(o) -> bool:
+    return o.mode_of_trial not in ("summary", "either_way", "indictable_only")
 
 
 def complainant_statements(case, day=lambda when: when.date()):
@@ -53,18 +65,25 @@ def stl(ctx: DeadlineContext, r):
     statements = None
     for d in ctx.case.defendants:
         for o in d.offences:
-            if o.mode_of_trial != "summary" or o.status in ("no_further_action", "withdrawn"):
+            unknown = mode_unknown(o)
+            if (o.mode_of_trial != "summary" and not unknown) or o.status in ("no_further_action", "withdrawn"):
                 continue
             if statements is None:
                 statements = complainant_statements(ctx.case, ctx.day)
             limit = summary_time_limit(ctx.case, o, statements)
             if limit is None:
                 continue
+            assumed = limit[3]
+            if unknown:
+                # The shortest limit that could apply: if the offence is summary only, six months.
+                assumed = (f"The mode of trial of {o.code} is not recorded, so it is treated as summary only, which has "
+                           "this time limit; an either-way or indictable offence has none. " + assumed).strip()
             charged = o.status in ("charged", "concluded")
             basis = f"Last day to charge: {weekday(limit[0])} ({limit[1]})."
             if charged and o.charge_date:
                 basis += f" Charged on {weekday(o.charge_date)}" + (" — after the time limit." if o.charge_date > limit[0] else ".")
-            yield Deadline(r, f"{d.display_name} ({d.ref}), {o.ref} {o.code}", o.ref, limit[0], basis, done=charged)
+            yield Deadline(r, f"{d.display_name} ({d.ref}), {o.ref} {o.code}", o.ref, limit[0], basis, done=charged,
+                           assumption=assumed)
 
 
 @rule("DEADLINE.PACE.DETENTION", title="PACE detention clock (24 hours from the relevant time)", family="Police custody",

@@ -7,6 +7,7 @@ Pure.
 
 from __future__ import annotations
 
+from ..calendar import add_years
 from ..deadlines.statutory import complainant_statements
 from ..deadlines.statutory import summary_time_limit as _summary_time_limit
 from ..findings import SECONDARY, UNVERIFIED, VERIFIED, Finding, Severity
@@ -269,7 +270,7 @@ def duplicate_defendant(ctx: Context, rule):
 
 
 def summary_time_limit(ctx: Context, d, o):
-    """(last day to start proceedings, basis, confidence) — the deadlines engine's rule, so a
+    """(last day to start proceedings, basis, confidence, assumption) — the deadlines engine's rule, so a
     finding and the deadline it belongs to always agree."""
     return _summary_time_limit(ctx.case, o, complainant_statements(ctx.case))
 
@@ -286,7 +287,14 @@ def out_of_time(ctx: Context, rule):
             limit = summary_time_limit(ctx, d, o)
             if limit is None:
                 continue
-            last_day, basis, _ = limit
+            last_day, basis, _, assumed = limit
+            if assumed:
+                # s.39A with no statement recorded: the court would refuse only past the two years
+                # s.39A allows at most, never on the six months assumed until a statement exists.
+                committed = o.date_to or o.date_from
+                last_day = add_years(committed, 2)
+                basis = (f"domestic abuse common assault: no complainant's statement is recorded, and in any case at most "
+                         f"2 years from the offence on {day(committed)} — s.39A CJA 1988")
             started = o.charge_date if o.status in ("charged", "concluded") else None
             if started and started > last_day:
                 yield Finding(rule, f"Charge {o.ref} ({o.code}, {d.display_name}) was brought on {day(started)}, after the time limit ended on {day(last_day)} ({basis}).",
