@@ -81,12 +81,13 @@ def test_the_bank_holiday_page_shows_the_years_the_calendar_covers_and_warns_ahe
     from casework.deadlines.services import calendar_build, calendar_coverage
     from casework.reference.models import BankHoliday
 
-    last = BankHoliday.objects.order_by("-date").first().date.year  # the shipped GOV.UK list's last year
+    settings.CASEWORK_CALENDAR_LAST_YEAR = 2030
+    published = BankHoliday.objects.order_by("-date").first().date.year  # the shipped GOV.UK list's last year
     page = admin_client.get("/admin/reference/bankholiday/").content.decode()
-    assert f"The calendar covers 2000 to {last}" in page
-    assert calendar_build().last_year == last
-    assert calendar_coverage(date(last - 1, 1, 2))["warn"] and not calendar_coverage(date(last - 3, 1, 2))["warn"]
-    # A day in a later year extends the calendar to it.
-    BankHoliday.objects.create(date=date(last + 1, 1, 1), title="New Year's Day", source="admin")
-    assert calendar_build().covers(date(last + 1, 6, 1))
-    assert f"The calendar covers 2000 to {last + 1}" in admin_client.get("/admin/reference/bankholiday/").content.decode()
+    assert "The calendar covers 2000 to 2030" in page and f"The GOV.UK list loaded runs to {published}" in page
+    assert calendar_build().last_year == 2030 and not calendar_build().covers(date(2031, 1, 2))
+    assert calendar_coverage(date(2029, 1, 2))["warn"] and not calendar_coverage(date(2027, 1, 2))["warn"]
+    # A day an administrator enters in a later year extends the calendar to it.
+    BankHoliday.objects.create(date=date(2031, 1, 1), title="New Year's Day", source="admin")
+    assert calendar_build().covers(date(2031, 6, 1))
+    assert "The calendar covers 2000 to 2031" in admin_client.get("/admin/reference/bankholiday/").content.decode()

@@ -11,6 +11,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.conf import settings as django_settings
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -29,11 +30,16 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def calendar_years() -> range:
-    """The years the app's calendar covers: from 2000 to the last year of the published GOV.UK list
-    (shipped reference data), or a later year for which an administrator has entered a bank
-    holiday. Later years are not guessed: asking about them is an error the case shows."""
+    """The years the app's calendar covers: from 2000 to CASEWORK_CALENDAR_LAST_YEAR, or to the last
+    year of the bank holiday table if that is later (the GOV.UK list, or a year an administrator
+    has entered). Later years are not guessed: asking about them is an error the case shows."""
     last = BankHoliday.objects.aggregate(last=Max("date"))["last"]
-    return range(FIRST_YEAR, (last.year if last else FIRST_YEAR - 1) + 1)
+    return range(FIRST_YEAR, max(django_settings.CASEWORK_CALENDAR_LAST_YEAR, last.year if last else 0) + 1)
+
+
+def calendar_published_to() -> int | None:
+    last = BankHoliday.objects.filter(source=BankHolidaySource.GOVUK).aggregate(last=Max("date"))["last"]
+    return last.year if last else None
 
 
 def calendar_build() -> Calendar:
@@ -52,7 +58,7 @@ def calendar_coverage(today: date) -> dict:
     years = calendar_years()
     last = years[-1] if years else None
     warn = last is None or last < today.year + 2
-    return {"first": years[0] if years else None, "last": last, "warn": warn}
+    return {"first": years[0] if years else None, "last": last, "warn": warn, "published": calendar_published_to()}
 
 
 SERVICE_LEVEL_TEXT = {

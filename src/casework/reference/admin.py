@@ -60,11 +60,13 @@ class BankHolidayAdmin(admin.ModelAdmin):
                                     "Load the reference data (casework bootstrap).")
         else:
             text = (f"The calendar covers {cover['first']} to {cover['last']}: deadlines that fall after "
-                    f"31 December {cover['last']} cannot be computed and are shown on their cases as such.")
+                    f"31 December {cover['last']} cannot be computed and are shown on their cases as such. "
+                    f"The GOV.UK list loaded runs to {cover['published']}; the regular bank holidays of later years "
+                    "come from the rules of the `holidays` package, so add any one-off day when it is announced.")
             if cover["warn"]:
-                messages.warning(request, text + f" Add the bank holidays of {cover['last'] + 1} (from GOV.UK) before "
-                                                 "the end of the year: adding a day in a later year extends the "
-                                                 "calendar to that year, with its regular bank holidays.")
+                messages.warning(request, text + f" Extend it before {cover['last']} ends: add a bank holiday of "
+                                                 f"{cover['last'] + 1} here (the calendar then runs to that year), or "
+                                                 "raise CASEWORK_CALENDAR_LAST_YEAR.")
             else:
                 messages.info(request, text)
         return super().changelist_view(request, extra_context)

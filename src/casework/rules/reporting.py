@@ -134,7 +134,7 @@ _FAMILY_AREA = {
     "Statements": "statements", "Exhibits": "exhibits", "Multimedia": "multimedia", "Disclosure": "disclosure",
     "Victims and witnesses": "victims_witnesses", "Charging": "charging", "Pre-charge": "supervision",
     "Case": "file_build", "Case summary": "file_build", "Case type": "file_build", "Required material": "file_build",
-    "Court acceptance": "court", "Time limits": "court",
+    "Court acceptance": "court", "Time limits": "court", "Case facts": "file_build",
 }
 
 

@@ -184,6 +184,10 @@ CASEWORK_TRAINING_SHARE = int(os.environ.get("CASEWORK_TRAINING_SHARE", "10"))
 # since; when more cases than this are out of date (after a bulk load or a change of service
 # levels, until `casework nightly`'s job has run) it counts them live instead: same figures, slower.
 CASEWORK_REPORT_REFRESH_LIMIT = int(os.environ.get("CASEWORK_REPORT_REFRESH_LIMIT", "5000"))
+# The last year the deadlines calendar counts: past the GOV.UK list (shipped to 2028), the years
+# up to this one take the regular bank holidays from the `holidays` package's rules. A date after
+# it cannot be computed, and the bank holiday admin page warns two years ahead.
+CASEWORK_CALENDAR_LAST_YEAR = int(os.environ.get("CASEWORK_CALENDAR_LAST_YEAR", "2035"))
 
 # Background jobs: stored in the database and run by `casework db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("CASEWORK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -3,9 +3,16 @@ rule cannot ship without its tests. Pure: no database."""
 
 from casework.rules.quality import catalogue
 
-from . import test_charging, test_content, test_court, test_requirements, test_time_limits
+from . import (
+    test_charging,
+    test_content,
+    test_court,
+    test_facts,
+    test_requirements,
+    test_time_limits,
+)
 
-FAMILIES = (test_requirements, test_content, test_charging, test_court, test_time_limits)
+FAMILIES = (test_requirements, test_content, test_charging, test_court, test_time_limits, test_facts)
 FAILING = [row for family in FAMILIES for row in family.FAILING]
 PASSING = [row for family in FAMILIES for row in family.PASSING]
 RULE_IDS = {r.id for r in catalogue()}

@@ -38,6 +38,7 @@ def da_summary(committed: str, charged: str | None, statement_on: str | None, *,
     doc["defendants"][0]["offences"][0].update(
         code=code, title="Assault by beating", mode_of_trial="summary", date_from=committed,
         charge_date=charged, status=status)
+    doc["defendants"][0]["arrested_at"] = f"{committed}T22:40:00Z"  # arrested the day of the offence
     next_day = str(date.fromordinal(date.fromisoformat(committed).toordinal() + 1))
     mat(doc, "M10").update(signed_date=next_day, provided_at=f"{next_day}T18:00:00Z")
     if statement_on is None:

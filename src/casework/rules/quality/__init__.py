@@ -11,7 +11,7 @@ from datetime import date
 
 from ..findings import Finding, Review, Rule, SetAside, sort_findings
 from ..snapshot import CaseSnapshot
-from . import content, court, dg6  # noqa: F401 — registers their checks
+from . import content, court, dg6, facts  # noqa: F401 — registers their checks
 from .context import Context, CourtInfo, FakeReference, OffenceInfo, Reference
 from .registry import CHECKS
 from .requirements import DEFAULT_TABLE, TABLES
