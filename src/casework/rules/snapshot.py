@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .errors import RuleInputError
+
 
 def _fast(cls, **fields):
     """Build a frozen dataclass without its per-field frozen __setattr__ (four times faster for
@@ -288,7 +290,19 @@ class CaseSnapshot:
 
 
 def snapshot_from_casefile(doc: dict[str, Any]) -> CaseSnapshot:
-    """Parse a case-file document (already validated against the schema) into a snapshot."""
+    """Parse a case-file document (already validated against the schema) into a snapshot.
+
+    A document that does not fit (a missing field, a date that is not a date) raises
+    `RuleInputError` naming what is wrong, never a raw KeyError or AttributeError."""
+    try:
+        return _snapshot(doc)
+    except KeyError as error:
+        raise RuleInputError("case file", f"the field {error.args[0]!r} is missing") from error
+    except (TypeError, ValueError, AttributeError) as error:
+        raise RuleInputError("case file", f"a field does not have the form the schema gives it ({error})") from error
+
+
+def _snapshot(doc: dict[str, Any]) -> CaseSnapshot:
     case = doc["case"]
     return _fast(
         CaseSnapshot,

@@ -170,3 +170,10 @@ def test_every_ctl_is_a_day_it_may_expire_on_and_never_before_custody_began(rema
     (rem,) = of_kind(found, "DEADLINE.REMAND.MAGISTRATES") or [None]
     if mode != "indictable_only":
         assert rem is not None and rem.due == remanded_on + timedelta(days=9)
+
+
+@pytest.mark.parametrize("doc", [{}, {"case": {"urn": "20AB1234525"}}, {"case": None},
+                                 {"case": {"urn": "X", "force_code": "20", "stage": "charged", "received_at": 20250101}}])
+def test_a_case_file_that_does_not_fit_is_the_domain_error_naming_the_problem(doc):
+    with pytest.raises(RuleInputError, match="case file"):
+        snapshot_from_casefile(doc)
