@@ -67,7 +67,8 @@ def test_a_remand_with_no_start_time_is_a_finding_on_the_case_and_the_other_rule
     snap = replace(snap, defendants=(replace(d1, custody_episodes=episodes),))
     found = deadlines_for(snap, today=TODAY, calendar=eng(), tz=LONDON)
     problems = of_kind(found, CANNOT_COMPUTE.id)
-    assert {p.subject_ref for p in problems} == {"DEADLINE.CTL.EXTENSION_NOTICE", "DEADLINE.REMAND.MAGISTRATES"}
+    assert {p.subject.rsplit("(", 1)[1].rstrip(")") for p in problems} == {"DEADLINE.CTL.EXTENSION_NOTICE",
+                                                                             "DEADLINE.REMAND.MAGISTRATES"}
     assert all("the remand has no start time" in p.basis for p in problems)
     assert of_kind(found, "DEADLINE.FILE.POST_CHARGE_SUBMISSION")  # the rest of the case is still computed
 

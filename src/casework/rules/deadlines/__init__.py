@@ -66,7 +66,8 @@ def deadlines_for(case: CaseSnapshot, *, today: date, calendar: Calendar,
 
 def _cannot_compute(rule: DeadlineRule, error: RuleInputError, today: date) -> Deadline:
     title = rule.title[0].lower() + rule.title[1:]
-    return Deadline(CANNOT_COMPUTE, f"{rule.title}", rule.id, today,
+    # The rule is named in the subject: a subject_ref is a part of the case (a charge, a witness).
+    return Deadline(CANNOT_COMPUTE, f"{rule.title} ({rule.id})", None, today,
                     f"Cannot compute the {title}: {error.field} — {error.problem}. Correct the record; until then "
                     "work this limit out by hand.")
 
